@@ -1,0 +1,138 @@
+/**
+ * `treaty-lens`: the analysis core from the command line.
+ *
+ *   treaty-lens analyze <file|dir>... [--json]   outline (or JSON) of each corpus text
+ *   treaty-lens lsp                              the language server over stdio
+ *
+ * Lines printed are 1-based, as an editor shows them; characters are UTF-16 units.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Article, TreatyDocument } from './core/model';
+import { getOutline } from './core/outline';
+import type { OutlineNode } from './core/outline';
+import { lineOfOffset, parseDocument } from './core/parse';
+import { findCorpusFiles, readTextFile } from './host/textFile';
+
+const USAGE = `usage: treaty-lens analyze <file|dir>... [--json]
+       treaty-lens lsp`;
+
+interface Output {
+  write(text: string): void;
+  error(text: string): void;
+}
+
+/** The JSON shape of one analysed file (issue #2's contract; later features add keys). */
+export function analysisJson(file: string, doc: TreatyDocument): object {
+  const lineOf = (a: Article) => a.line + 1;
+  return {
+    file,
+    sections: doc.sections.map((s) => ({ lang: s.lang, startLine: s.startLine + 1, endLine: s.endLine + 1 })),
+    articles: doc.articles.map((a) => ({
+      id: a.id, lang: a.lang, number: a.number, label: a.label.trim(), line: lineOf(a),
+      ...(a.level === 2 ? { parent: a.parentId } : {}),
+    })),
+    paragraphs: doc.paragraphs.map((p) => ({
+      lang: p.lang, line: p.line + 1, article: p.articleId, boilerplate: p.boilerplate !== null,
+      repeatOf: p.repeatOf === null ? null : p.repeatOf + 1,
+    })),
+    problems: doc.problems.map((p) => ({ line: p.line + 1, severity: p.severity, code: p.code, message: p.message })),
+  };
+}
+
+function outlineText(file: string, doc: TreatyDocument): string {
+  const out: string[] = [file];
+  const walk = (nodes: readonly OutlineNode[], depth: number) => {
+    for (const n of nodes) {
+      const line = lineOfOffset(doc.lines, n.selectionRange.start) + 1;
+      out.push(`${'  '.repeat(depth)}${String(line).padStart(4)}  ${n.name}${n.detail ? '  ' + n.detail : ''}`);
+      if (n.kind !== 'article' || depth < 2) walk(n.children.filter((c) => c.kind !== 'paragraph' || n.kind === 'section'), depth + 1);
+    }
+  };
+  walk(getOutline(doc), 1);
+  for (const p of doc.problems) out.push(`  ${p.severity} line ${p.line + 1} [${p.code}] ${p.message}`);
+  return out.join('\n');
+}
+
+/** Expands the arguments into files: a folder gives its corpus texts (or every .txt in it). */
+function expandInputs(inputs: readonly string[], out: Output): { files: string[]; failed: boolean } {
+  const files: string[] = [];
+  let failed = false;
+  for (const input of inputs) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(input);
+    } catch {
+      out.error(`treaty-lens: ${input}: no such file or directory`);
+      failed = true;
+      continue;
+    }
+    if (stat.isDirectory()) {
+      const corpus = findCorpusFiles(input);
+      const direct = corpus.length > 0 ? corpus : fs.readdirSync(input).filter((f) => f.endsWith('.txt')).map((f) => path.join(input, f)).sort();
+      files.push(...direct);
+    } else {
+      files.push(input);
+    }
+  }
+  return { files, failed };
+}
+
+function analyze(args: readonly string[], out: Output): number {
+  const json = args.includes('--json');
+  const inputs = args.filter((a) => !a.startsWith('--'));
+  if (inputs.length === 0) {
+    out.error(USAGE);
+    return 2;
+  }
+  const { files, failed: missing } = expandInputs(inputs, out);
+  let failed = missing;
+  const results: object[] = [];
+  const texts: string[] = [];
+  for (const file of files) {
+    const read = readTextFile(file);
+    if (!read.ok) {
+      out.error(`treaty-lens: ${file}: ${read.reason}`);
+      failed = true;
+      continue;
+    }
+    const doc = parseDocument(read.text);
+    if (json) results.push(analysisJson(file, doc));
+    else texts.push(outlineText(file, doc));
+  }
+  if (json) out.write(JSON.stringify({ files: results }, null, 2));
+  else if (texts.length > 0) out.write(texts.join('\n\n'));
+  return failed ? 1 : 0;
+}
+
+/** Runs the CLI; returns the exit code. */
+export function main(argv: readonly string[], out: Output): number {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'analyze':
+      return analyze(rest, out);
+    case 'lsp':
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      require('./lsp/main');
+      return -1;
+    case '--help':
+    case '-h':
+    case undefined:
+      out.write(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      out.error(`treaty-lens: unknown command '${command}'\n${USAGE}`);
+      return 2;
+  }
+}
+
+if (require.main === module) {
+  const argv = process.argv.slice(2);
+  // The server reads stdio itself; it needs --stdio on the command line to pick that transport.
+  if (argv[0] === 'lsp' && !process.argv.includes('--stdio')) process.argv.push('--stdio');
+  const code = main(argv, {
+    write: (t) => process.stdout.write(t + '\n'),
+    error: (t) => process.stderr.write(t + '\n'),
+  });
+  if (code >= 0) process.exitCode = code;
+}
