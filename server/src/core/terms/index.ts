@@ -1,0 +1,13 @@
+/**
+ * Terms: the bilingual glossary and the places its terms occur in a text.
+ *
+ * The LSP side reads the glossary file with `parseGlossary`, keeps the last glossary
+ * returned without errors, compiles it once with `compileGlossary`, and calls
+ * `findTermOccurrences` per document version.
+ */
+export { parseGlossary } from './glossary';
+export type { Glossary, GlossaryTerm, GlossaryProblem, GlossaryProblemCode, GlossaryParseResult, DefinitionPlace } from './glossary';
+export { compileGlossary, findTermOccurrences } from './matcher';
+export type { CompiledGlossary, TermOccurrence } from './matcher';
+export { normalizeText, normalizeForm, toOriginalRange } from './normalize';
+export type { NormalizedText } from './normalize';
