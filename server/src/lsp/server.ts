@@ -6,7 +6,7 @@ import {
   FileChangeType, TextDocumentSyncKind, TextDocuments,
 } from 'vscode-languageserver';
 import type {
-  Connection, InitializeParams, InitializeResult, SymbolInformation,
+  Connection, Diagnostic, Hover, InitializeParams, InitializeResult, SymbolInformation,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { articleAliases } from '../core/corpusIndex';
@@ -19,6 +19,13 @@ import {
   pathToUri, toDiagnostic, toDocumentSymbol, toFoldingRange, toOffset, toRange, toSelectionRange, toSymbolKind,
   uriToKey,
 } from './convert';
+import type { DiagnosticsProvider, FeatureContext, HoverProvider } from './context';
+
+/** A feature module's entry point; see context.ts. */
+export type FeatureRegistration = (ctx: FeatureContext) => void;
+
+/** Feature modules, in the order their hover sections appear. */
+const FEATURES: FeatureRegistration[] = [];
 
 /** How long typing may pause before diagnostics are recomputed. */
 const DIAGNOSTICS_DELAY_MS = 150;
@@ -31,6 +38,9 @@ export function startServer(connection: Connection): void {
   const unreadable = new Map<string, string>();
   const pending = new Map<string, NodeJS.Timeout>();
   let roots: string[] = [];
+  const hoverProviders: HoverProvider[] = [];
+  const diagnosticsProviders: DiagnosticsProvider[] = [];
+  const corpusListeners: Array<(key: string) => void> = [];
 
   const keyOf = (uri: string) => {
     const key = uriToKey(uri);
@@ -46,13 +56,28 @@ export function startServer(connection: Connection): void {
     return service.corpus.get(uriToKey(uri));
   };
 
+  const diagnosticsOf = (uri: string, doc: TreatyDocument): Diagnostic[] => {
+    const all = doc.problems.map((p) => toDiagnostic(doc, p));
+    for (const provider of diagnosticsProviders) {
+      try {
+        all.push(...provider(uri, doc));
+      } catch (e) {
+        connection.console.error(`Treaty Lens: a diagnostics provider failed on ${uri}: ${(e as Error).stack ?? e}`);
+      }
+    }
+    return all;
+  };
+
   const publish = (uri: string) => {
     pending.delete(uri);
     const doc = modelOf(uri);
     if (!doc) return;
     const key = uriToKey(uri);
-    if (isCorpusPath(key) || service.corpus.get(key)) service.corpus.replace(key, doc);
-    void connection.sendDiagnostics({ uri, diagnostics: doc.problems.map((p) => toDiagnostic(doc, p)) });
+    if (isCorpusPath(key) || service.corpus.get(key)) {
+      service.corpus.replace(key, doc);
+      for (const listener of corpusListeners) listener(key);
+    }
+    void connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(uri, doc) });
   };
 
   const schedule = (uri: string) => {
@@ -81,8 +106,21 @@ export function startServer(connection: Connection): void {
     unreadable.delete(file);
     const doc = parseDocument(read.text);
     service.corpus.replace(file, doc);
-    void connection.sendDiagnostics({ uri, diagnostics: doc.problems.map((p) => toDiagnostic(doc, p)) });
+    for (const listener of corpusListeners) listener(file);
+    void connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(uri, doc) });
   };
+
+  const ctx: FeatureContext = {
+    connection, documents, service,
+    roots: () => roots,
+    modelOf: (uri) => modelOf(uri),
+    uriOf, keyOf,
+    addHover: (provider) => hoverProviders.push(provider),
+    addDiagnostics: (provider) => diagnosticsProviders.push(provider),
+    onCorpusChanged: (listener) => corpusListeners.push(listener),
+    refreshDiagnostics: () => documents.all().forEach((d) => publish(d.uri)),
+  };
+  for (const register of FEATURES) register(ctx);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -94,6 +132,7 @@ export function startServer(connection: Connection): void {
         workspaceSymbolProvider: true,
         foldingRangeProvider: true,
         selectionRangeProvider: true,
+        hoverProvider: true,
       },
       serverInfo: { name: 'treaty-lens', version: '0.1.0' },
     };
@@ -161,6 +200,23 @@ export function startServer(connection: Connection): void {
       containerName: `${path.basename(key)} · ${languageName(article.lang)}`,
       location: { uri: uriOf(key), range: toRange(doc, article.labelRange) },
     })));
+
+  connection.onHover(({ textDocument, position }): Hover | null => {
+    const doc = modelOf(textDocument.uri);
+    if (!doc) return null;
+    const offset = toOffset(doc, position);
+    const sections: string[] = [];
+    for (const provider of hoverProviders) {
+      try {
+        const section = provider(textDocument.uri, doc, offset);
+        if (section) sections.push(section);
+      } catch (e) {
+        // A failing feature must not take hover away from the others, nor the server down.
+        connection.console.error(`Treaty Lens: a hover provider failed: ${(e as Error).stack ?? e}`);
+      }
+    }
+    return sections.length ? { contents: { kind: 'markdown', value: sections.join('\n\n---\n\n') } } : null;
+  });
 
   documents.listen(connection);
   connection.listen();
