@@ -244,7 +244,7 @@ function markRepeats(raw: RawParagraph[], lines: readonly Line[], problems: Prob
     problems.push({
       range: { start: first.range.start, end: lines[last.line].end }, line: first.line, severity: 'info',
       code: 'repeated-block',
-      message: `${what} verbatim (a block pasted twice); repeated paragraphs are kept out of articles and pairing.`,
+      message: `${what} verbatim (the same text pasted again); repeated paragraphs are kept out of articles and pairing.`,
     });
     i = j;
   }
