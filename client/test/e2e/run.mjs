@@ -1,0 +1,331 @@
+// End-to-end run in a real VS Code (code-server in headless Chromium):
+//   1. the integration suite (client/test/suite) inside code-server's extension host, the
+//      same suite that @vscode/test-electron runs on a desktop;
+//   2. a UI pass as a person would do it, against the packaged .vsix installed like a user's.
+// Exits non-zero when any step fails. Every process started here is stopped by process group,
+// also on failure and on Ctrl-C.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { format } from 'node:util';
+import { chromium } from 'playwright-core';
+import {
+  codeServerVersionInfo, ensureAptPackages, ensureCodeServer, installExtension, pollUntil, profileDirs, repoRoot,
+  startCodeServer, writeUserSettings,
+} from '../../scripts/code-server.mjs';
+
+const STATEMENT_2025 = '2025-02-06-cn-pk-joint-statement.txt';
+const corpusDir = join(repoRoot, 'corpus');
+const vsixPath = join(repoRoot, 'treaty-lens.vsix');
+const screenshotDir = join(repoRoot, 'docs', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The language's first alias in package.json: what the status bar shows for a treaty text. */
+const LANGUAGE_NAME = 'Treaty Text';
+
+/**
+ * The first rows of the Outline view for the 2025 statement, as their aria-labels read
+ * (name, then the symbol kind). The four unnumbered paragraphs before 一、 (site header,
+ * slogan, title, date line) are listed as ¶; 一、 and 二、 have two paragraphs each.
+ */
+const EXPECTED_OUTLINE_HEAD = [
+  '中文（简体） (namespace)', '¶1 (string)', '¶2 (string)', '¶3 (string)', '¶4 (string)',
+  '一、 (class)', '¶1 (string)', '¶2 (string)', '二、 (class)', '¶1 (string)', '¶2 (string)', '三、 (class)',
+];
+
+/**
+ * The hover over a Chinese paragraph. Hover content arrives with a later issue: until then
+ * this stays null and the step is reported as pending (never as passed). Whoever adds the
+ * hover sets the exact expected text of `.monaco-hover-content` here; the step then fails
+ * when the hover is missing or differs.
+ */
+const EXPECTED_HOVER = null;
+
+const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'update.mode': 'none',
+  'security.workspace.trust.enabled': false,
+  'outline.collapseItems': 'alwaysExpand',
+  'editor.hover.delay': 150,
+  'window.commandCenter': false,
+  'chat.commandCenter.enabled': false,
+  // The repository around corpus/ would otherwise raise a notification over the editor.
+  'git.openRepositoryInParentFolders': 'never',
+};
+
+// ---------------------------------------------------------------- cleanup and reporting
+
+const cleanups = [];
+let cleaningUp;
+function cleanup() {
+  cleaningUp ??= (async () => {
+    for (const fn of cleanups.reverse()) {
+      try {
+        await fn();
+      } catch (error) {
+        console.error(`e2e: cleanup failed: ${error.message}`);
+      }
+    }
+  })();
+  return cleaningUp;
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    console.error(`e2e: ${signal}, stopping everything started`);
+    cleanup().finally(() => process.exit(130));
+  });
+}
+
+const results = [];
+async function step(name, fn) {
+  const started = Date.now();
+  try {
+    const outcome = await fn();
+    const status = outcome?.pending ? 'pending' : 'passed';
+    results.push({ name, status });
+    console.log(`  ${status === 'passed' ? '✔' : '…'} ${name} (${Date.now() - started} ms)${outcome?.pending ? `: ${outcome.pending}` : ''}`);
+  } catch (error) {
+    results.push({ name, status: 'failed' });
+    console.log(`  ✘ ${name} (${Date.now() - started} ms)\n    ${String(error.message ?? error).split('\n').join('\n    ')}`);
+  }
+}
+
+function npm(...args) {
+  console.log(`e2e: $ npm ${args.join(' ')}`);
+  const r = spawnSync('npm', args, { cwd: repoRoot, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`npm ${args.join(' ')} exited with ${r.status ?? r.signal}`);
+}
+
+function assertEqual(actual, expected, what) {
+  const a = JSON.stringify(actual);
+  const e = JSON.stringify(expected);
+  if (a !== e) throw new Error(`${what}\n  expected ${e}\n  actual   ${a}`);
+}
+
+// ---------------------------------------------------------------- code-server and browser
+
+function remoteUri(server, absPath) {
+  return `vscode-remote://${server.host}:${server.port}${absPath}`;
+}
+
+function workbenchUrl(server, payload) {
+  const params = new URLSearchParams({ folder: corpusDir, payload: JSON.stringify(payload) });
+  return `${server.url}/?${params}`;
+}
+
+async function startServer(profileName, { withVsix }) {
+  const profile = profileDirs(profileName);
+  // A fresh profile each run: no restored editors, no stale extension from an earlier build.
+  rmSync(profile.root, { recursive: true, force: true });
+  const dirs = profileDirs(profileName);
+  writeUserSettings(dirs.userDataDir, SETTINGS);
+  if (withVsix) installExtension(vsixPath, dirs);
+  const server = await startCodeServer({ folder: corpusDir, ...dirs, logFile: join(dirs.root, 'code-server.log') });
+  cleanups.push(() => server.stop());
+  console.log(`e2e: ${codeServerVersionInfo()} (${profileName}) on ${server.url}, pid group ${server.pid}`);
+  return server;
+}
+
+async function openBrowser() {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'treaty-lens-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: BROWSER_ARGS,
+    viewport: { width: 1400, height: 900 },
+  });
+  cleanups.push(async () => {
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (error) => console.log(`  [page error] ${error.message}`));
+  return { context, page };
+}
+
+// ---------------------------------------------------------------- phase 1: the suite
+
+async function runSuiteInCodeServer() {
+  const server = await startServer('e2e-suite', { withVsix: false });
+  const { page } = await openBrowser();
+  let exit;
+  const exited = new Promise((resolve) => {
+    exit = resolve;
+  });
+  // The workbench calls this with the suite's exit code once `run()` settles.
+  await page.exposeFunction('codeAutomationExit', (code, logs) => exit({ code, logs }));
+  // Mocha's reporter writes through the extension host's console, which the workbench
+  // forwards to the page as ('%c INFO', style, format, ...args).
+  // The workbench logs the same way before the suite starts; mocha's spec reporter opens
+  // with an empty line, so print from there on.
+  let mochaStarted = false;
+  page.on('console', async (message) => {
+    if (!message.text().startsWith('%c INFO')) return;
+    const args = await Promise.all(message.args().map((a) => a.jsonValue().catch(() => '?')));
+    const line = format(...args.slice(2));
+    mochaStarted ||= line.trim() === '';
+    if (mochaStarted && line.trim() !== '') console.log(`  [suite] ${line}`);
+  });
+  const payload = [
+    ['extensionDevelopmentPath', remoteUri(server, repoRoot)],
+    ['extensionTestsPath', remoteUri(server, join(repoRoot, 'dist', 'test', 'suite', 'index.js'))],
+  ];
+  await page.goto(workbenchUrl(server, payload));
+  const timeoutMs = 180_000;
+  let timer;
+  const result = await Promise.race([
+    exited,
+    server.exited.then((code) => ({ code: `code-server exited (${code})` })),
+    new Promise((resolve) => {
+      timer = setTimeout(() => resolve({ code: `no exit after ${timeoutMs} ms` }), timeoutMs);
+    }),
+  ]);
+  clearTimeout(timer);
+  if (result.code !== 0) {
+    // The workbench hands over its log files with the exit code; the window log holds the
+    // extension host's errors (activation failures, unhandled rejections).
+    for (const log of Array.isArray(result.logs) ? result.logs : []) {
+      if (log?.relativePath === 'window.log') console.log(`  [window.log]\n${log.contents}`);
+    }
+    console.log(server.output().split('\n').slice(-40).map((l) => `  [code-server] ${l}`).join('\n'));
+  }
+  return result.code;
+}
+
+// ---------------------------------------------------------------- phase 2: the UI
+
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ state: 'visible', timeout: 15_000 });
+  await row.click();
+}
+
+async function outlineRows(page) {
+  return page.locator('.outline-pane .monaco-list-row[aria-label]').evaluateAll((rows) =>
+    rows
+      .map((r) => ({ index: Number(r.getAttribute('data-index')), label: r.getAttribute('aria-label') }))
+      .sort((a, b) => a.index - b.index)
+      .map((r) => r.label));
+}
+
+async function uiPass() {
+  const server = await startServer('e2e-ui', { withVsix: true });
+  const { page } = await openBrowser();
+  const file = join(corpusDir, STATEMENT_2025);
+  await page.goto(workbenchUrl(server, [['openFile', remoteUri(server, file)]]));
+  mkdirSync(screenshotDir, { recursive: true });
+
+  await step(`status bar shows the language "${LANGUAGE_NAME}" for ${STATEMENT_2025}`, async () => {
+    const mode = page.locator('[id="status.editor.mode"]');
+    await pollUntil(async () => (await mode.textContent({ timeout: 1000 }))?.trim() === LANGUAGE_NAME,
+      { timeoutMs: 60_000, what: `status bar language "${LANGUAGE_NAME}"` })
+      .catch(async (error) => {
+        throw new Error(`${error.message}; it reads ${JSON.stringify(await mode.textContent().catch(() => null))}`);
+      });
+  });
+  await page.screenshot({ path: join(screenshotDir, 'editor.png') });
+
+  let rowsShown = [];
+  await step('Outline view lists the Chinese section, its header paragraphs and articles', async () => {
+    await runCommand(page, 'Focus on Outline View');
+    // The file tree shares the side bar and leaves the outline a handful of rows; only
+    // rendered rows exist in the DOM, so fold the tree away.
+    const folders = page.locator('.pane-header[aria-label^="Explorer Section"]').first();
+    if ((await folders.getAttribute('aria-expanded', { timeout: 10_000 })) === 'true') await folders.click();
+    const expectedCount = EXPECTED_OUTLINE_HEAD.length;
+    // The outline fills in once the language server answers: wait for enough rows.
+    rowsShown = await pollUntil(async () => {
+      const rows = await outlineRows(page);
+      return rows.length >= expectedCount && rows;
+    }, { timeoutMs: 60_000, what: `${expectedCount} outline rows` }).catch(async (error) => {
+      throw new Error(`${error.message}; rows: ${JSON.stringify(await outlineRows(page))}`);
+    });
+    assertEqual(rowsShown.slice(0, expectedCount), EXPECTED_OUTLINE_HEAD, 'first outline rows');
+  });
+
+  await step('clicking 二、 in the Outline puts the cursor on line 13', async () => {
+    const row = page.locator('.outline-pane .monaco-list-row[aria-label="二、 (class)"]').first();
+    await row.click({ timeout: 10_000 });
+    const selection = page.locator('[id="status.editor.selection"]');
+    const expected = 'Ln 13, Col 1';
+    await pollUntil(async () => (await selection.textContent({ timeout: 1000 }))?.trim() === expected,
+      { timeoutMs: 10_000, what: `status bar "${expected}"` })
+      .catch(async (error) => {
+        throw new Error(`${error.message}; it reads ${JSON.stringify(await selection.textContent().catch(() => null))}`);
+      });
+  });
+  await page.screenshot({ path: join(screenshotDir, 'outline.png') });
+
+  await step('hover over a Chinese paragraph', async () => {
+    const line = page.locator('.monaco-editor .view-line', { hasText: '双方一致认为' }).first();
+    await line.hover({ timeout: 10_000, position: { x: 120, y: 8 } });
+    const hover = page.locator('.monaco-hover-content').first();
+    // A hover appears within a few hundred ms of the pointer resting; give it a generous
+    // deadline so that "no hover" is not a timing accident.
+    const shown = await hover.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false);
+    const text = shown ? (await hover.innerText()).trim() : null;
+    if (shown) await page.screenshot({ path: join(screenshotDir, 'hover.png') });
+    if (EXPECTED_HOVER === null) {
+      return { pending: shown ? `shown but not yet asserted: ${JSON.stringify(text)}` : 'no hover yet (a later issue adds it)' };
+    }
+    if (!shown) throw new Error('no hover appeared over the Chinese paragraph');
+    assertEqual(text, EXPECTED_HOVER, 'hover content');
+    return undefined;
+  });
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  const started = Date.now();
+  npm('run', 'package');
+  // The package step minifies dist/; rebuild it with source maps for readable test failures.
+  npm('run', 'build');
+  const installStarted = Date.now();
+  ensureCodeServer();
+  if (!existsSync(CHROMIUM)) ensureAptPackages(['chromium']);
+  ensureAptPackages(['fonts-wqy-zenhei']);
+  console.log(`e2e: code-server ready in ${((Date.now() - installStarted) / 1000).toFixed(1)} s`);
+
+  console.log('e2e: integration suite inside code-server');
+  const suiteStarted = Date.now();
+  const code = await runSuiteInCodeServer();
+  await cleanup();
+  cleanups.length = 0;
+  cleaningUp = undefined;
+  results.push({ name: 'integration suite (client/test/suite) in the extension host', status: code === 0 ? 'passed' : 'failed' });
+  console.log(`  ${code === 0 ? '✔' : '✘'} integration suite exited with ${code} (${Date.now() - suiteStarted} ms)`);
+
+  console.log('e2e: UI pass with the packaged extension');
+  await uiPass();
+  return started;
+}
+
+let exitCode = 1;
+try {
+  const started = await main();
+  const count = (s) => results.filter((r) => r.status === s).length;
+  const pending = count('pending');
+  console.log(`e2e: ${count('passed')} passed, ${count('failed')} failed${pending ? `, ${pending} pending` : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  exitCode = count('failed') === 0 && count('passed') > 0 ? 0 : 1;
+} catch (error) {
+  console.error(`e2e: aborted: ${error.stack ?? error}`);
+  const failed = results.filter((r) => r.status === 'failed').length;
+  console.log(`e2e: ${results.filter((r) => r.status === 'passed').length} passed, ${failed + 1} failed (aborted)`);
+} finally {
+  await cleanup();
+}
+process.exit(exitCode);
