@@ -50,9 +50,11 @@ export function lineOfOffset(lines: readonly Line[], offset: number): number {
   return lo;
 }
 
-// White space at line starts includes U+3000 (ideographic) and NBSP, as pasted from Chinese sites.
-const LEADING_SPACE = /^[\s\u3000\u00a0\ufeff]*/;
-const TRAILING_SPACE = /[\s\u3000\u00a0\ufeff]*$/;
+/** White space around lines includes U+3000 (ideographic), NBSP and a stray BOM, as pasted from Chinese sites. */
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 0x3000 || code === 0xa0 || code === 0xfeff || (code >= 10 && code <= 13) ||
+    (code >= 0x2000 && code <= 0x200b);
+}
 
 const CN_DIGITS = '零〇一二三四五六七八九十百';
 const ARTICLE_PATTERNS: ReadonlyArray<{ style: NumberingStyle; re: RegExp; value: (m: RegExpExecArray) => number | undefined }> = [
@@ -199,14 +201,15 @@ function emptyDocument(
 function readParagraphs(text: string, lines: readonly Line[]): RawParagraph[] {
   const out: RawParagraph[] = [];
   for (const line of lines) {
-    const content = text.slice(line.start, line.end);
-    const lead = LEADING_SPACE.exec(content)![0].length;
-    const trimmed = content.slice(lead).replace(TRAILING_SPACE, '');
-    if (trimmed.length === 0) continue;
-    const start = line.start + lead;
+    let start = line.start;
+    let end = line.end;
+    while (start < end && isSpace(text.charCodeAt(start))) start++;
+    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+    if (start === end) continue;
+    const trimmed = text.slice(start, end);
     out.push({
       line: line.index,
-      range: { start, end: start + trimmed.length },
+      range: { start, end },
       text: trimmed,
       family: lineFamily(trimmed),
       boilerplate: classifyBoilerplate(trimmed) ?? null,
@@ -419,7 +422,7 @@ function buildSection(
 /** The first clause after an article label: up to the first comma, colon, semicolon or sentence stop. */
 function findFirstClause(text: string, from: number, to: number): TextRange {
   let start = from;
-  while (start < to && /[\s\u3000]/.test(text[start])) start++;
+  while (start < to && isSpace(text.charCodeAt(start))) start++;
   for (let i = start; i < to; i++) {
     const c = text[i];
     if ('，,。；;：:！？!?'.includes(c)) return { start, end: i };

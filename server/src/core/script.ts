@@ -16,16 +16,33 @@ export function toSimplified(text: string): string {
   return traditionalToSimplified(text);
 }
 
-const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[\ud840-\ud87f][\udc00-\udfff]/g;
-const LATIN = /[A-Za-z]/g;
+/** Han ideographs: the BMP blocks, and the supplementary ones (counted once per surrogate pair). */
+function isHan(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xd840 && code <= 0xd87f);
+}
+
+/** Han characters and Latin letters in a text, by a plain loop: this runs on every line of every edit. */
+function countScripts(text: string): { han: number; latin: number } {
+  let han = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
+    } else if (isHan(c)) {
+      han++;
+    }
+  }
+  return { han, latin };
+}
 
 /**
  * The language family of one line.
  * @returns undefined when the line has neither Han characters nor Latin letters (digits, punctuation).
  */
 export function lineFamily(text: string): LangFamily | undefined {
-  const han = text.match(HAN)?.length ?? 0;
-  const latin = text.match(LATIN)?.length ?? 0;
+  const { han, latin } = countScripts(text);
   if (han === 0 && latin === 0) return undefined;
   // One Han character carries about as much as a short English word, so a Chinese line
   // with an English abbreviation or two, "(PRC)", "8000 MW", stays Chinese.
@@ -33,7 +50,7 @@ export function lineFamily(text: string): LangFamily | undefined {
 }
 
 /** How much Chinese text is enough to tell the script apart. */
-const SCRIPT_SAMPLE = 4000;
+const SCRIPT_SAMPLE = 1500;
 
 /**
  * Simplified or Traditional, by how many characters OpenCC's Traditional → Simplified
@@ -41,7 +58,7 @@ const SCRIPT_SAMPLE = 4000;
  */
 export function chineseScript(text: string): Extract<Lang, 'zh-Hans' | 'zh-Hant'> {
   const sample = text.slice(0, SCRIPT_SAMPLE);
-  const han = sample.match(HAN)?.length ?? 0;
+  const { han } = countScripts(sample);
   if (han === 0) return 'zh-Hans';
   const folded = toSimplified(sample);
   let changed = 0;
