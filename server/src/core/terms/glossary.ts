@@ -264,6 +264,8 @@ export function parseGlossary(text: string): GlossaryParseResult {
     };
   }
 
+  // Checks run property by property; a reader expects the list in file order.
+  problems.sort((a, b) => a.range.start - b.range.start);
   const hasError = problems.some((p) => p.severity === 'error');
   return hasError ? { problems } : { glossary: { version: 1, terms }, problems };
 }

@@ -6,7 +6,7 @@
  * linear in its length plus the hits. No regular expression is ever built from glossary
  * text, so a form may contain any character.
  */
-import type { Glossary } from './glossary';
+import type { Glossary, GlossaryTerm } from './glossary';
 import { normalizeForm, normalizeText, toOriginalRange } from './normalize';
 
 /** One place where a glossary term occurs in a text. */
@@ -107,11 +107,12 @@ function inflectLastWord(key: string): string[] {
 }
 
 /**
- * Compiles a glossary into an automaton. A key claimed twice keeps its first owner
+ * Compiles a glossary (a {@link Glossary} or anything with its terms' ids and forms) into
+ * an automaton. A key claimed twice keeps its first owner
  * (`parseGlossary` reports forms shared between terms); an explicit form always beats an
  * inflected variant of another term.
  */
-export function compileGlossary(glossary: Glossary): CompiledGlossary {
+export function compileGlossary(glossary: { readonly terms: readonly Pick<GlossaryTerm, 'id' | 'zh' | 'en'>[] }): CompiledGlossary {
   const explicit: Pattern[] = [];
   const variants: Pattern[] = [];
   for (const term of glossary.terms) {

@@ -80,8 +80,21 @@ const GAP = -1;
 /** Sentinel: the character leaves nothing in the view. */
 const DROP = -2;
 
+// Lazily filled tables for the BMP: the view is built per keystroke, and computing each
+// character once (OpenCC lookups above all) keeps a 1 MB text well under a second.
+const UNSET = -3;
+const bmpNormal = new Int32Array(0x10000).fill(UNSET);
+const bmpLower = new Int32Array(0x10000).fill(UNSET);
+
 /** The normalised code point of one original code point, or GAP / DROP. */
 function normalizeCodePoint(cp: number): number {
+  if (cp > 0xffff) return computeNormal(cp);
+  let n = bmpNormal[cp];
+  if (n === UNSET) n = bmpNormal[cp] = computeNormal(cp);
+  return n;
+}
+
+function computeNormal(cp: number): number {
   if (isSpace(cp) || isHyphen(cp)) return GAP;
   if (isDroppedQuote(cp)) return DROP;
   if (isApostrophe(cp)) return 0x27;
@@ -91,13 +104,15 @@ function normalizeCodePoint(cp: number): number {
   return cp;
 }
 
-/** Lower case of a code point when that is one code point of the same UTF-16 length, else the code point. */
+/** Lower case of a BMP code point when that is one BMP code point, else the code point. */
 function lowerCodePoint(cp: number): number {
-  if (cp >= 0x41 && cp <= 0x5a) return cp + 0x20;
-  if (cp < 0xc0) return cp;
-  const ch = String.fromCodePoint(cp);
-  const lower = ch.toLowerCase();
-  return lower.length === ch.length && Array.from(lower).length === 1 ? lower.codePointAt(0)! : cp;
+  let lower = bmpLower[cp];
+  if (lower === UNSET) {
+    const ch = String.fromCharCode(cp);
+    const l = ch.toLowerCase();
+    lower = bmpLower[cp] = l.length === 1 ? l.charCodeAt(0) : cp;
+  }
+  return lower;
 }
 
 /**
@@ -108,53 +123,53 @@ function lowerCodePoint(cp: number): number {
  * normalising a glossary form should trim the result (see {@link normalizeForm}).
  */
 export function normalizeText(text: string): NormalizedText {
-  const key: number[] = [];
-  const cased: number[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const push = (k: number, c: number, start: number, end: number) => {
-    key.push(k);
-    cased.push(c);
-    starts.push(start);
-    ends.push(end);
-  };
+  // A code point never yields more code units than it has, so the view fits in text.length.
+  const key = new Uint16Array(text.length);
+  const cased = new Uint16Array(text.length);
+  const starts = new Uint32Array(text.length);
+  const ends = new Uint32Array(text.length);
+  let n = 0;
   let gapOpen = false;
   for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
-    const n = normalizeCodePoint(cp);
-    if (n === GAP) {
-      if (gapOpen) ends[ends.length - 1] = i + width;
-      else push(0x20, 0x20, i, i + width);
+    const norm = normalizeCodePoint(cp);
+    if (norm === GAP) {
+      if (gapOpen) ends[n - 1] = i + width;
+      else {
+        key[n] = cased[n] = 0x20;
+        starts[n] = i;
+        ends[n] = i + width;
+        n++;
+      }
       gapOpen = true;
-    } else if (n !== DROP) {
+    } else if (norm !== DROP) {
       gapOpen = false;
-      const lower = lowerCodePoint(n);
-      if (n > 0xffff) {
+      if (norm > 0xffff) {
         // Both surrogates of a kept astral character map to the whole character, so no
         // match can start or end between them.
-        const hi = 0xd800 + ((n - 0x10000) >> 10);
-        const lo = 0xdc00 + ((n - 0x10000) & 0x3ff);
-        push(hi, hi, i, i + width);
-        push(lo, lo, i, i + width);
+        key[n] = cased[n] = 0xd800 + ((norm - 0x10000) >> 10);
+        key[n + 1] = cased[n + 1] = 0xdc00 + ((norm - 0x10000) & 0x3ff);
+        starts[n] = starts[n + 1] = i;
+        ends[n] = ends[n + 1] = i + width;
+        n += 2;
       } else {
-        push(lower, n, i, i + width);
+        key[n] = lowerCodePoint(norm);
+        cased[n] = norm;
+        starts[n] = i;
+        ends[n] = i + width;
+        n++;
       }
     }
     i += width;
   }
-  return {
-    key: unitsToString(key),
-    cased: unitsToString(cased),
-    starts: Uint32Array.from(starts),
-    ends: Uint32Array.from(ends),
-  };
+  return { key: unitsToString(key, n), cased: unitsToString(cased, n), starts: starts.slice(0, n), ends: ends.slice(0, n) };
 }
 
 // String.fromCharCode(...units) on a whole document would overflow the argument limit.
-function unitsToString(units: readonly number[]): string {
+function unitsToString(units: Uint16Array, length: number): string {
   let out = '';
-  for (let i = 0; i < units.length; i += 8192) out += String.fromCharCode(...units.slice(i, i + 8192));
+  for (let i = 0; i < length; i += 8192) out += String.fromCharCode(...units.subarray(i, Math.min(i + 8192, length)));
   return out;
 }
 
