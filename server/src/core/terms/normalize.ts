@@ -26,10 +26,12 @@ export interface NormalizedText {
   readonly ends: Uint32Array;
 }
 
-// Per-character conversion, never phrase conversion: a phrase table ('twp') would fold a
-// glossary form and the same words in a document differently depending on their
-// neighbours, and may change lengths. Taiwan variants first, then Hong Kong variants
-// (衞 is only folded by the latter).
+// Per-character conversion, never phrase conversion. opencc-js's 'twp' preset rewrites
+// whole phrases (支援 -> 支持, 資訊 -> 信息), so a glossary form and the same words in a
+// document could fold differently depending on their neighbours, and a phrase may change
+// length. Character by character, both sides fold alike (even 著 -> 着, which is wrong in
+// 著名 but wrong identically in the glossary). Taiwan variants first, then Hong Kong ones
+// (衞 is only folded by the latter). Regional wordings (高品质 for 高质量) are glossary forms.
 const fromTw = OpenCC.Converter({ from: 'tw', to: 'cn' });
 const fromHk = OpenCC.Converter({ from: 'hk', to: 'cn' });
 const foldCache = new Map<number, number>();
