@@ -3,7 +3,7 @@
  * annotations) lives in its own `lsp/<feature>.ts` with a `register…(ctx)` function, so that
  * one LSP method answered by several features (hover, diagnostics) is combined here, once.
  */
-import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
+import type { Connection, Diagnostic, SymbolInformation, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TreatyDocument } from '../core/model';
 import type { TreatyService } from '../core/service';
@@ -13,6 +13,9 @@ export type HoverProvider = (uri: string, doc: TreatyDocument, offset: number) =
 
 /** Extra diagnostics a feature computes for a document (besides the parser's problems). */
 export type DiagnosticsProvider = (uri: string, doc: TreatyDocument) => Diagnostic[];
+
+/** Extra workspace symbols a feature offers for a query (besides articles). */
+export type WorkspaceSymbolProvider = (query: string) => SymbolInformation[];
 
 export interface FeatureContext {
   readonly connection: Connection;
@@ -27,6 +30,7 @@ export interface FeatureContext {
   keyOf(uri: string): string;
   addHover(provider: HoverProvider): void;
   addDiagnostics(provider: DiagnosticsProvider): void;
+  addWorkspaceSymbols(provider: WorkspaceSymbolProvider): void;
   /** Called after a corpus document's model changed in the index (opened, edited, changed on disk). */
   onCorpusChanged(listener: (key: string) => void): void;
   /** Recomputes and publishes diagnostics of every open document (e.g. after the glossary changed). */

@@ -19,7 +19,7 @@ import {
   pathToUri, toDiagnostic, toDocumentSymbol, toFoldingRange, toOffset, toRange, toSelectionRange, toSymbolKind,
   uriToKey,
 } from './convert';
-import type { DiagnosticsProvider, FeatureContext, HoverProvider } from './context';
+import type { DiagnosticsProvider, FeatureContext, HoverProvider, WorkspaceSymbolProvider } from './context';
 
 /** A feature module's entry point; see context.ts. */
 export type FeatureRegistration = (ctx: FeatureContext) => void;
@@ -41,6 +41,7 @@ export function startServer(connection: Connection): void {
   const hoverProviders: HoverProvider[] = [];
   const diagnosticsProviders: DiagnosticsProvider[] = [];
   const corpusListeners: Array<(key: string) => void> = [];
+  const symbolProviders: WorkspaceSymbolProvider[] = [];
 
   const keyOf = (uri: string) => {
     const key = uriToKey(uri);
@@ -117,6 +118,7 @@ export function startServer(connection: Connection): void {
     uriOf, keyOf,
     addHover: (provider) => hoverProviders.push(provider),
     addDiagnostics: (provider) => diagnosticsProviders.push(provider),
+    addWorkspaceSymbols: (provider) => symbolProviders.push(provider),
     onCorpusChanged: (listener) => corpusListeners.push(listener),
     refreshDiagnostics: () => documents.all().forEach((d) => publish(d.uri)),
   };
@@ -193,13 +195,22 @@ export function startServer(connection: Connection): void {
     return positions.map((p) => toSelectionRange(doc, service.getSelectionChain(doc, toOffset(doc, p))));
   });
 
-  connection.onWorkspaceSymbol(({ query }): SymbolInformation[] =>
-    service.findArticles(query).map(({ key, doc, article }) => ({
+  connection.onWorkspaceSymbol(({ query }): SymbolInformation[] => {
+    const symbols: SymbolInformation[] = service.findArticles(query).map(({ key, doc, article }) => ({
       name: `${article.label.trim()} ${articleAliases(article)}`,
       kind: toSymbolKind('article'),
       containerName: `${path.basename(key)} · ${languageName(article.lang)}`,
       location: { uri: uriOf(key), range: toRange(doc, article.labelRange) },
-    })));
+    }));
+    for (const provider of symbolProviders) {
+      try {
+        symbols.push(...provider(query));
+      } catch (e) {
+        connection.console.error(`Treaty Lens: a workspace symbol provider failed: ${(e as Error).stack ?? e}`);
+      }
+    }
+    return symbols;
+  });
 
   connection.onHover(({ textDocument, position }): Hover | null => {
     const doc = modelOf(textDocument.uri);
