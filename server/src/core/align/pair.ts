@@ -11,6 +11,7 @@
  */
 import type { Article, LangFamily, Paragraph, TreatyDocument } from '../model';
 import { langFamily } from '../model';
+import { matchArticleLabel } from '../parse';
 import { createAnchorExtractor } from './anchors';
 import type { AnchorExtractor } from './anchors';
 import { alignMonotone } from './dp';
@@ -55,7 +56,7 @@ const SAME_NUMBER_PRIOR = 4;
 /** Two articles of different numbers need strong content to pair (a misnumbered article). */
 const OTHER_NUMBER_PRIOR = -2;
 /** Paragraphs of articles already paired by number start out likely counterparts. */
-const IN_ARTICLE_PRIOR = 3;
+const IN_ARTICLE_PRIOR = 4;
 /** Two headings face each other (both titles of the same report); a heading and a body paragraph rarely do. */
 const HEADING_MATCH_PRIOR = 2;
 const HEADING_MISMATCH_PRIOR = -1;
@@ -146,7 +147,12 @@ export function pairAcrossFiles(zhDoc: TreatyDocument, enDoc: TreatyDocument, op
   const unitCache = new Map<Paragraph, AlignUnit>();
   const unitOf = (p: Paragraph, family: LangFamily): AlignUnit => {
     let u = unitCache.get(p);
-    if (!u) unitCache.set(p, (u = { paragraphs: [p], anchors: anchorsOf(p.text, family), length: lengthOf(p.text) }));
+    if (!u) {
+      // An article's label is structure, not content: its number is no anchor ("4." is not 四年).
+      const label = p.articleId === null ? undefined : matchArticleLabel(p.text);
+      const text = label ? p.text.slice(label.label.length) : p.text;
+      unitCache.set(p, (u = { paragraphs: [p], anchors: anchorsOf(text, family), length: lengthOf(text) }));
+    }
     return u;
   };
   const zhUnits = zh.paragraphs.map((p) => unitOf(p, 'zh'));
