@@ -186,6 +186,21 @@ export function installExtension(vsixPath, { userDataDir, extensionsDir }) {
   }
 }
 
+/** Process groups started here and not stopped yet. */
+const liveGroups = new Set();
+// Last line of defence: whatever way this process ends (an uncaught error, a cleanup that
+// hangs and lets the event loop drain, process.exit in a signal handler), no code-server
+// group outlives it. Only SIGKILL of this process itself escapes this.
+process.on('exit', () => {
+  for (const pid of liveGroups) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+});
+
 /**
  * Starts code-server in its own process group (setsid semantics through `detached`) so
  * that stopCodeServer can also end the file watchers and extension hosts it forks.
@@ -209,6 +224,7 @@ export async function startCodeServer({ folder, userDataDir, extensionsDir, port
   if (folder) args.push(folder);
   const stdio = logFile ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit'];
   const child = spawn(process.execPath, args, { detached: true, stdio, env });
+  liveGroups.add(child.pid);
   let output = '';
   if (logFile) {
     const collect = (chunk) => {
@@ -231,6 +247,7 @@ export async function startCodeServer({ folder, userDataDir, extensionsDir, port
     output: () => output,
     stop: async () => {
       await stopProcessGroup(child.pid, exited);
+      liveGroups.delete(child.pid);
       if (logFile) writeFileSync(logFile, output);
       rmSync(home, { recursive: true, force: true });
     },
