@@ -12,9 +12,12 @@ import type { Article, TreatyDocument } from './core/model';
 import { getOutline } from './core/outline';
 import type { OutlineNode } from './core/outline';
 import { lineOfOffset, parseDocument } from './core/parse';
+import { createCorpusAnchorExtractor, findCounterpartKey, pairAcrossFiles, pairParagraphs, toTmx } from './core/align';
+import type { Alignment, AnchorExtractor, TmxUnit } from './core/align';
 import { findCorpusFiles, readTextFile } from './host/textFile';
 
 const USAGE = `usage: treaty-lens analyze <file|dir>... [--json]
+       treaty-lens export --tmx <file|dir>... [--out <file.tmx>] [--min-confidence <0..1>]
        treaty-lens lsp`;
 
 interface Output {
@@ -37,7 +40,88 @@ export function analysisJson(file: string, doc: TreatyDocument): object {
       repeatOf: p.repeatOf === null ? null : p.repeatOf + 1,
     })),
     problems: doc.problems.map((p) => ({ line: p.line + 1, severity: p.severity, code: p.code, message: p.message })),
+    ...pairingJson(pairParagraphs(doc, { anchors: anchorsNear(file) })),
   };
+}
+
+/** Issue #3's keys: paired paragraph groups and content paragraphs with no counterpart, 1-based lines. */
+function pairingJson(a: Alignment): { pairs: object[]; unpaired: object[] } {
+  return {
+    pairs: a.pairs.map((p) => ({ zhLines: p.zh.map((x) => x.line + 1), enLines: p.en.map((x) => x.line + 1), confidence: p.confidence })),
+    unpaired: a.unpaired.map((p) => ({ lang: p.lang, line: p.line + 1 })),
+  };
+}
+
+const anchorCache = new Map<string, AnchorExtractor>();
+
+/** Pairing anchors from the names.json and glossary.json beside a corpus file, read once per folder. */
+function anchorsNear(file: string): AnchorExtractor {
+  const dir = path.dirname(path.resolve(file));
+  let anchors = anchorCache.get(dir);
+  if (!anchors) {
+    const read = (name: string) => {
+      const r = readTextFile(path.join(dir, name));
+      return r.ok ? r.text : undefined;
+    };
+    anchorCache.set(dir, (anchors = createCorpusAnchorExtractor({ names: read('names.json'), glossary: read('glossary.json') })));
+  }
+  return anchors;
+}
+
+/** The confident pairs of the given files as a TMX 1.4 translation memory; one-language files pair with their counterpart among them. */
+function exportTmx(args: readonly string[], out: Output): number {
+  const valueOf = (flag: string) => {
+    const i = args.indexOf(flag);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const target = valueOf('--out');
+  const minConfidence = Number(valueOf('--min-confidence') ?? '0.8');
+  const inputs = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--out' && args[i - 1] !== '--min-confidence');
+  if (!args.includes('--tmx') || inputs.length === 0 || !(minConfidence >= 0 && minConfidence <= 1)) {
+    out.error(USAGE);
+    return 2;
+  }
+  const { files, failed: missing } = expandInputs(inputs, out);
+  let failed = missing;
+  const docs = new Map<string, TreatyDocument>();
+  for (const file of files) {
+    const read = readTextFile(file);
+    if (read.ok) docs.set(file, parseDocument(read.text));
+    else {
+      out.error(`treaty-lens: ${file}: ${read.reason}`);
+      failed = true;
+    }
+  }
+  const view = { keys: () => [...docs.keys()], get: (k: string) => docs.get(k) };
+  const units: TmxUnit[] = [];
+  for (const [file, doc] of docs) {
+    const other = findCounterpartKey(file, doc, view);
+    const hasZh = doc.paragraphs.some((p) => p.lang !== 'en' && p.boilerplate === null);
+    // A pair of one-language files is exported once, from its Chinese half.
+    if (other && !hasZh) continue;
+    const alignment = other ? pairAcrossFiles(doc, docs.get(other)!, { anchors: anchorsNear(file) }) : pairParagraphs(doc, { anchors: anchorsNear(file) });
+    for (const p of alignment.pairs) {
+      if (p.confidence < minConfidence) continue;
+      units.push({
+        zhLang: p.zh[0].lang, zh: p.zh.map((x) => x.text).join(''), en: p.en.map((x) => x.text).join(' '),
+        props: {
+          file: path.basename(file), ...(other ? { 'en-file': path.basename(other) } : {}),
+          'zh-lines': p.zh.map((x) => x.line + 1).join(','), 'en-lines': p.en.map((x) => x.line + 1).join(','),
+          confidence: p.confidence.toFixed(2),
+        },
+      });
+    }
+  }
+  const tmx = toTmx(units);
+  if (target) {
+    try {
+      fs.writeFileSync(target, tmx);
+    } catch (e) {
+      out.error(`treaty-lens: ${target}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      return 1;
+    }
+  } else out.write(tmx.trimEnd());
+  return failed ? 1 : 0;
 }
 
 function outlineText(file: string, doc: TreatyDocument): string {
@@ -111,6 +195,8 @@ export function main(argv: readonly string[], out: Output): number {
   switch (command) {
     case 'analyze':
       return analyze(rest, out);
+    case 'export':
+      return exportTmx(rest, out);
     case 'lsp':
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       require('./lsp/main');
