@@ -191,7 +191,10 @@ export class AnnotationStore {
     const mine = [...this.current.values()].filter((a) => !gone.has(a.id));
     const merged = mergeAnnotations(mine, mergeAnnotations(recovery.annotations, store.annotations), this.deleted);
     const text = serializeAnnotations(merged);
-    if (text !== store.text) await writeAtomically(this.path, text);
+    if (text !== store.text) {
+      await writeAtomically(this.path, text);
+      lastParsed.set(this.path, { exists: true, text, annotations: merged, problems: [] });
+    }
     // Only once the store holds them may the recovery file go.
     if (recovery.exists) await fsp.rm(this.recoveryPath, { force: true });
     this.dirty.clear();
@@ -268,6 +271,9 @@ interface StoreFile {
   readonly problems: AnnotationLineProblem[];
 }
 
+/** The last text read or written of each file, with its parse: a save re-reads the store, and usually nobody else has written it. */
+const lastParsed = new Map<string, StoreFile>();
+
 async function readStoreFile(file: string): Promise<StoreFile> {
   let text: string;
   try {
@@ -276,7 +282,11 @@ async function readStoreFile(file: string): Promise<StoreFile> {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { exists: false, text: '', annotations: [], problems: [] };
     throw e;
   }
-  return { exists: true, text, ...parseAnnotationLines(text) };
+  const known = lastParsed.get(file);
+  if (known !== undefined && known.text === text) return { ...known, annotations: [...known.annotations] };
+  const parsed: StoreFile = { exists: true, text, ...parseAnnotationLines(text) };
+  lastParsed.set(file, parsed);
+  return { ...parsed, annotations: [...parsed.annotations] };
 }
 
 /**

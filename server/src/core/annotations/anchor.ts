@@ -176,16 +176,24 @@ function bestOccurrence(
   scope: TextRange,
 ): { range: TextRange; score: number; count: number } | undefined {
   const exact = quote.exact;
-  let best: { range: TextRange; score: number } | undefined;
-  let count = 0;
+  const starts: number[] = [];
   for (let at = text.indexOf(exact, scope.start); at !== -1 && at + exact.length <= scope.end; at = text.indexOf(exact, at + 1)) {
-    count++;
-    if (count > MAX_OCCURRENCES) break;
+    starts.push(at);
+    if (starts.length >= MAX_OCCURRENCES) break;
+  }
+  if (starts.length === 0) return undefined;
+  // An occurrence with its context intact beats any without, whatever the distance, so when
+  // there is one (the usual case) the edit-distance scoring of the others can be skipped.
+  const intact = starts.filter(
+    (at) => text.startsWith(quote.prefix, at - quote.prefix.length) && text.startsWith(quote.suffix, at + exact.length),
+  );
+  let best: { range: TextRange; score: number } | undefined;
+  for (const at of intact.length > 0 ? intact : starts) {
     const range = { start: at, end: at + exact.length };
     const score = scoreMatch(text, quote, range, 0, hint);
     if (best === undefined || score > best.score) best = { range, score };
   }
-  return best === undefined ? undefined : { ...best, count };
+  return best === undefined ? undefined : { ...best, count: starts.length };
 }
 
 /** Weighted score in 0..1 of a candidate range, as hypothes.is computes it. */
@@ -202,7 +210,7 @@ function scoreMatch(text: string, quote: TextQuoteSelector, range: TextRange, er
 
 /** How well the stored context survives next to the candidate: 1 for no stored context (start or end of text). */
 function contextScore(actual: string, stored: string): number {
-  if (stored.length === 0) return 1;
+  if (stored.length === 0 || actual === stored) return 1;
   if (actual.length === 0) return 0;
   return 1 - minEditDistance(actual, stored) / stored.length;
 }

@@ -70,9 +70,22 @@ export function parseAnnotationLines(text: string): ParsedAnnotations {
  */
 export function serializeAnnotations(annotations: readonly Annotation[]): string {
   let out = '';
-  for (const a of sortAnnotations(annotations)) out += JSON.stringify(canonical(a)) + '\n';
+  for (const a of sortAnnotations(annotations)) {
+    let line = LINES.get(a);
+    if (line === undefined) {
+      line = JSON.stringify(canonical(a));
+      LINES.set(a, line);
+    }
+    out += line + '\n';
+  }
   return out;
 }
+
+/**
+ * The line of each annotation object already written. Annotations are immutable values (every
+ * change makes a new object), so a store of 10,000 notes of which one changed re-serialises one.
+ */
+const LINES = new WeakMap<Annotation, string>();
 
 /** The annotations in store order: by start, then end (code points), then id; those without a position last. */
 export function sortAnnotations(annotations: readonly Annotation[]): Annotation[] {
