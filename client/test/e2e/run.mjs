@@ -35,7 +35,17 @@ const EXPECTED_OUTLINE_HEAD = [
 ];
 
 /**
- * The hover over a Chinese paragraph. Hover content arrives with a later issue: until then
+ * Rows of Go to Symbol in Workspace (`#第五条`), sorted: name, then container and file.
+ * Article 5 of the 2023 press statement and both languages of the 2025 statement.
+ */
+const EXPECTED_WORKSPACE_SYMBOLS = [
+  '5. Article 5 · 第五条2023-10-20-cn-pk-joint-press-statement-zh.txt · 中文（简体） • 2023-10-20-cn-pk-joint-press-statement-zh.txt',
+  '5. Article 5 · 第五条2025-02-06-cn-pk-joint-statement.txt · English • 2025-02-06-cn-pk-joint-statement.txt',
+  '五、 Article 5 · 第五条2025-02-06-cn-pk-joint-statement.txt · 中文（简体） • 2025-02-06-cn-pk-joint-statement.txt',
+];
+
+/**
+ * The hover over a Chinese paragraph (article 五、, line 21). Hover content arrives with a later issue: until then
  * this stays null and the step is reported as pending (never as passed). Whoever adds the
  * hover sets the exact expected text of `.monaco-hover-content` here; the step then fails
  * when the hover is missing or differs.
@@ -289,8 +299,30 @@ async function uiPass() {
   });
   await page.screenshot({ path: join(screenshotDir, 'outline.png') });
 
+  await step('Go to Symbol in Workspace finds 第五条 in every statement and opens 五、 on line 21', async () => {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await input.fill(`#${'第五条'}`);
+    const rows = page.locator('.quick-input-list .monaco-list-row');
+    // The list fills in when the provider answers; sort because equal scores may come in any order.
+    const texts = await pollUntil(async () => {
+      const all = (await rows.allInnerTexts()).map((t) => t.replace(/\s*\n\s*/g, ' | ').trim()).sort();
+      return all.length >= EXPECTED_WORKSPACE_SYMBOLS.length && all;
+    }, { timeoutMs: 30_000, what: 'workspace symbol rows' }).catch(async (error) => {
+      throw new Error(`${error.message}; rows: ${JSON.stringify(await rows.allInnerTexts())}`);
+    });
+    assertEqual(texts, EXPECTED_WORKSPACE_SYMBOLS, 'workspace symbol rows for 第五条');
+    await page.screenshot({ path: join(screenshotDir, 'workspace-symbols.png') });
+    await rows.filter({ hasText: `五、 Article 5 · 第五条${STATEMENT_2025}` }).first().click();
+    const selection = page.locator('[id="status.editor.selection"]');
+    const expected = 'Ln 21, Col 1';
+    await pollUntil(async () => (await selection.textContent({ timeout: 1000 }))?.trim() === expected,
+      { timeoutMs: 10_000, what: `status bar "${expected}"` });
+  });
+
   await step('hover over a Chinese paragraph', async () => {
-    const line = page.locator('.monaco-editor .view-line', { hasText: '双方一致认为' }).first();
+    const line = page.locator('.monaco-editor .view-line', { hasText: '双方重申在涉及彼此核心利益' }).first();
     await line.hover({ timeout: 10_000, position: { x: 120, y: 8 } });
     const hover = page.locator('.monaco-hover-content').first();
     // A hover appears within a few hundred ms of the pointer resting; give it a generous
