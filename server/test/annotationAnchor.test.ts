@@ -82,6 +82,24 @@ function check(before: string, after: string, expected: string, options: { artic
   assert.deepEqual(result.range, target.range);
 }
 
+describe('createAnnotation', () => {
+  it('keeps 12 characters of context around a Chinese quote and 32 around an English one', () => {
+    const zh = annotate(ZH).annotation;
+    assert.deepEqual(quoteSelectorOf(zh), { type: 'TextQuoteSelector', exact: '新形势下中国和巴基斯坦关系', prefix: '友好的气氛中举行会谈,就', suffix: '以及共同关心的国际地区问' });
+    const en = annotate(EN).annotation;
+    assert.deepEqual(quoteSelectorOf(en), {
+      type: 'TextQuoteSelector', exact: 'the enduring partnership and iron-clad friendship', prefix: 'ng international circumstances, ', suffix: ' between China and Pakistan tran',
+    });
+    assert.equal(zh.target.selector.find((s) => s.type === 'FragmentSelector')?.type, 'FragmentSelector');
+  });
+
+  it('makes nothing of an empty or out-of-text range', () => {
+    const options = { source: 's', note: '', creator: 'c', now: new Date(0), id: 'x' };
+    assert.equal(createAnnotation('abc', { start: 1, end: 1 }, options), undefined);
+    assert.equal(createAnnotation('abc', { start: 2, end: 4 }, options), undefined);
+  });
+});
+
 describe('anchorAnnotation', () => {
   describe('Chinese', () => {
     it('keeps the stored position when the text is unchanged', () => check(ZH, ZH, 'exact'));

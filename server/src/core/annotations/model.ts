@@ -7,8 +7,10 @@
  * code points, while JS strings, VS Code and LSP count UTF-16 code units. We keep `start`/`end`
  * as the W3C model defines them (code points), so that other W3C tools read our files right,
  * and add `utf16Start`/`utf16End` as an extension for the editor. The two only differ after a
- * character outside the BMP (rare CJK extension-B ideographs, emoji). When they disagree
- * (a file edited by hand or by another tool), the code points win: they are the standard ones.
+ * character outside the BMP (rare CJK extension-B ideographs, emoji). Anchoring looks for the
+ * quote at the UTF-16 offsets, then at the offsets derived from the code points, and measures
+ * distance from the code points, so a file written by another tool (code points only) or
+ * edited by hand anchors just the same.
  * The extension names are not in the W3C context; a JSON-LD processor drops them, which is
  * harmless because they are a cache derived from `start`/`end`.
  *
