@@ -157,7 +157,7 @@ describe('pairing: news reports paired by content', () => {
 });
 
 describe('pairing: one-language files pair across files', () => {
-  const dir = path.join(FIXTURES, 'split', 'corpus');
+  const dir = path.join(FIXTURES, 'split');
   const docs = new Map(fs.readdirSync(dir).sort().map((f) => [path.join(dir, f), parseDocument(read(path.join(dir, f)))]));
   const view = { keys: () => [...docs.keys()], get: (k: string) => docs.get(k) };
   const zhKey = path.join(dir, '2025-02-06-cn-pk-joint-statement-zh.txt');

@@ -2,6 +2,7 @@
  * The Treaty Lens analysis service: one object wiring every feature of the core.
  * The LSP server and the CLI only call this; neither parses text itself.
  */
+import * as align from './align';
 import { CorpusIndex } from './corpusIndex';
 import type { ArticleHit } from './corpusIndex';
 import type { Problem, TextRange, TreatyDocument } from './model';
@@ -18,6 +19,8 @@ export interface TreatyService {
   /** Forgets the cached model of a closed document. */
   forget(key: string): void;
   readonly corpus: CorpusIndex;
+  /** Pairing (issue #3): Chinese paragraphs with their English counterparts. */
+  readonly align: typeof align;
   getOutline(doc: TreatyDocument): OutlineNode[];
   getFoldingRanges(doc: TreatyDocument): LineFold[];
   getSelectionChain(doc: TreatyDocument, offset: number): TextRange[];
@@ -41,6 +44,7 @@ export function createTreatyService(options: ParseOptions = {}): TreatyService {
       cache.delete(key);
     },
     corpus,
+    align,
     getOutline,
     getFoldingRanges,
     getSelectionChain,

@@ -19,13 +19,15 @@ import {
   pathToUri, toDiagnostic, toDocumentSymbol, toFoldingRange, toOffset, toRange, toSelectionRange, toSymbolKind,
   uriToKey,
 } from './convert';
+import { registerPairing } from './pairing';
+import { TERM_TOKEN_LEGEND, registerTerms } from './terms';
 import type { DiagnosticsProvider, FeatureContext, HoverProvider, WorkspaceSymbolProvider } from './context';
 
 /** A feature module's entry point; see context.ts. */
 export type FeatureRegistration = (ctx: FeatureContext) => void;
 
 /** Feature modules, in the order their hover sections appear. */
-const FEATURES: FeatureRegistration[] = [];
+const FEATURES: FeatureRegistration[] = [registerPairing, registerTerms];
 
 /** How long typing may pause before diagnostics are recomputed. */
 const DIAGNOSTICS_DELAY_MS = 150;
@@ -135,6 +137,10 @@ export function startServer(connection: Connection): void {
         foldingRangeProvider: true,
         selectionRangeProvider: true,
         hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        semanticTokensProvider: { legend: TERM_TOKEN_LEGEND, full: true },
       },
       serverInfo: { name: 'treaty-lens', version: '0.1.0' },
     };
