@@ -151,22 +151,26 @@ describe('AnnotationStore', () => {
       // Even rounds: kill at a random moment. Odd rounds: kill as soon as a temporary file shows,
       // so that some kills surely land between the start of a write and its rename.
       const startedAt = Date.now();
-      for (;;) {
-        if (child.exitCode !== null) assert.fail(`writer exited: ${stderr}`);
-        if (Date.now() - startedAt > 60_000) assert.fail('writer made no progress');
-        if (lastSaved > savedBefore) {
-          if (round % 2 === 0) {
-            await new Promise((r) => setTimeout(r, Math.random() * 300));
-            break;
+      try {
+        for (;;) {
+          if (child.exitCode !== null) assert.fail(`writer exited: ${stderr}`);
+          if (Date.now() - startedAt > 60_000) assert.fail('writer made no progress');
+          if (lastSaved > savedBefore) {
+            if (round % 2 === 0) {
+              await new Promise((r) => setTimeout(r, Math.random() * 300));
+              break;
+            }
+            if (fs.readdirSync(folder).some((n) => n.endsWith('.tmp') && n.includes(`.${child.pid}.`))) {
+              killedMidWrite++;
+              break;
+            }
           }
-          if (fs.readdirSync(folder).some((n) => n.endsWith('.tmp') && n.includes(`.${child.pid}.`))) {
-            killedMidWrite++;
-            break;
-          }
+          await new Promise((r) => setImmediate(r));
         }
-        await new Promise((r) => setImmediate(r));
+      } finally {
+        // Also when an assertion above failed: no writer may outlive the test.
+        child.kill('SIGKILL');
       }
-      child.kill('SIGKILL');
       await exited(child);
 
       const { annotations, problems } = parseAnnotationLines(fs.readFileSync(storeFile, 'utf8'));
