@@ -9,7 +9,9 @@
  * `[starts[s], ends[e - 1])` in the original, whatever was folded, collapsed or dropped
  * inside it.
  */
-import * as OpenCC from 'opencc-js';
+// The t2cn build holds only the Traditional → Simplified dictionaries (200 KB, not the full 2.2 MB).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const OpenCC: { Converter(options: { from: string; to: string }): (text: string) => string } = require('opencc-js/t2cn');
 import type { TextRange } from '../model';
 
 export interface NormalizedText {
@@ -32,8 +34,9 @@ export interface NormalizedText {
 // length. Character by character, both sides fold alike (even 著 -> 着, which is wrong in
 // 著名 but wrong identically in the glossary). Taiwan variants first, then Hong Kong ones
 // (衞 is only folded by the latter). Regional wordings (高品质 for 高质量) are glossary forms.
-const fromTw = OpenCC.Converter({ from: 'tw', to: 'cn' });
-const fromHk = OpenCC.Converter({ from: 'hk', to: 'cn' });
+// Built on first use: loading the dictionaries costs a few hundred milliseconds at start-up.
+let fromTw: ((text: string) => string) | undefined;
+let fromHk: ((text: string) => string) | undefined;
 const foldCache = new Map<number, number>();
 
 function isHan(cp: number): boolean {
@@ -45,8 +48,12 @@ function foldHan(cp: number): number {
   const cached = foldCache.get(cp);
   if (cached !== undefined) return cached;
   const ch = String.fromCodePoint(cp);
+  fromTw ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
   let folded = fromTw(ch);
-  if (folded === ch) folded = fromHk(ch);
+  if (folded === ch) {
+    fromHk ??= OpenCC.Converter({ from: 'hk', to: 'cn' });
+    folded = fromHk(ch);
+  }
   const chars = Array.from(folded);
   const result = chars.length === 1 ? chars[0].codePointAt(0)! : cp;
   foldCache.set(cp, result);
