@@ -6,6 +6,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { registerPairing } from './pairing';
 
 let client: LanguageClient | undefined;
 
@@ -24,6 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       ],
     },
   };
+  registerPairing(context, clientOptions, () => client);
   client = new LanguageClient('treatyLens', 'Treaty Lens', serverOptions, clientOptions);
   context.subscriptions.push(client);
   await client.start();

@@ -203,7 +203,22 @@ export function registerPairing(ctx: FeatureContext): void {
     return lenses;
   });
 
+  // The threshold setting: pulled from the client once (workspace/configuration), then
+  // pushed by the client on every change (PAIRING_SETTINGS_NOTIFICATION).
+  let pulled = false;
+  const applySettings = (settings: { confidenceThreshold?: unknown } | null | undefined) => {
+    const t = Number(settings?.confidenceThreshold);
+    const next = settings?.confidenceThreshold !== undefined && t >= 0 && t <= 1 ? t : DEFAULT_THRESHOLD;
+    if (next === threshold) return;
+    threshold = next;
+    refresh();
+  };
+
   ctx.addDiagnostics((uri, doc): Diagnostic[] => {
+    if (!pulled) {
+      pulled = true;
+      ctx.connection.workspace.getConfiguration('treatyLens.pairing').then(applySettings, () => undefined);
+    }
     const loc = locate(uri);
     if (!loc) return [];
     const { alignment } = loc;
@@ -245,11 +260,7 @@ export function registerPairing(ctx: FeatureContext): void {
     }
   };
 
-  ctx.connection.onNotification(PAIRING_SETTINGS_NOTIFICATION, (settings: { confidenceThreshold?: unknown }) => {
-    const t = Number(settings?.confidenceThreshold);
-    threshold = t >= 0 && t <= 1 ? t : DEFAULT_THRESHOLD;
-    refresh();
-  });
+  ctx.connection.onNotification(PAIRING_SETTINGS_NOTIFICATION, applySettings);
 
   // A one-language file's diagnostics depend on its counterpart file: refresh when one changes.
   ctx.onCorpusChanged((key) => {
