@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { registerPairing } from './pairing';
+import { registerTermsClient } from './terms';
 
 let client: LanguageClient | undefined;
 
@@ -29,6 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('treatyLens', 'Treaty Lens', serverOptions, clientOptions);
   context.subscriptions.push(client);
   await client.start();
+  registerTermsClient(context, client);
 }
 
 export async function deactivate(): Promise<void> {
