@@ -43,8 +43,10 @@ export function articleDetail(doc: TreatyDocument, article: Article): string {
   return firstWords(doc.text.slice(article.labelRange.end, firstLine.end).trim());
 }
 
-function paragraphNode(p: Paragraph, ordinal: number): OutlineNode {
-  return { kind: 'paragraph', name: `¶${ordinal}`, detail: firstWords(p.text), range: p.range, selectionRange: p.range, children: [] };
+/** A paragraph's node; `labelEnd` skips the article label that opens an article's first paragraph. */
+function paragraphNode(p: Paragraph, ordinal: number, labelEnd = p.range.start): OutlineNode {
+  const text = p.text.slice(Math.max(0, labelEnd - p.range.start)).trimStart();
+  return { kind: 'paragraph', name: `¶${ordinal}`, detail: firstWords(text), range: p.range, selectionRange: p.range, children: [] };
 }
 
 function isListed(p: Paragraph): boolean {
@@ -56,7 +58,8 @@ function articleNode(doc: TreatyDocument, article: Article): OutlineNode {
   if (article.paragraphs.length > 1 || article.children.length > 0) {
     // Paragraphs and nested items interleave in text order.
     const parts: Array<{ start: number; node: OutlineNode }> = [];
-    article.paragraphs.forEach((p, i) => parts.push({ start: p.range.start, node: paragraphNode(p, i + 1) }));
+    article.paragraphs.forEach((p, i) =>
+      parts.push({ start: p.range.start, node: paragraphNode(p, i + 1, p.line === article.line ? article.labelRange.end : p.range.start) }));
     for (const child of article.children) parts.push({ start: child.range.start, node: articleNode(doc, child) });
     parts.sort((a, b) => a.start - b.start);
     children.push(...parts.map((p) => p.node));
