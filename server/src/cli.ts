@@ -15,9 +15,11 @@ import { lineOfOffset, parseDocument } from './core/parse';
 import { createCorpusAnchorExtractor, findCounterpartKey, pairAcrossFiles, pairParagraphs, toTmx } from './core/align';
 import type { Alignment, AnchorExtractor, TmxUnit } from './core/align';
 import { findCorpusFiles, readTextFile } from './host/textFile';
+import { TermIndex, parseGlossary, termsJson, termsTable } from './core/terms';
 
 const USAGE = `usage: treaty-lens analyze <file|dir>... [--json]
        treaty-lens export --tmx <file|dir>... [--out <file.tmx>] [--min-confidence <0..1>]
+       treaty-lens terms <dir>
        treaty-lens lsp`;
 
 interface Output {
@@ -41,7 +43,63 @@ export function analysisJson(file: string, doc: TreatyDocument): object {
     })),
     problems: doc.problems.map((p) => ({ line: p.line + 1, severity: p.severity, code: p.code, message: p.message })),
     ...pairingJson(pairParagraphs(doc, { anchors: anchorsNear(file) })),
+    terms: termsJson(doc, termIndexNear(file)),
   };
+}
+
+const termIndexes = new Map<string, TermIndex>();
+
+/**
+ * Issue #4: a term index over the glossary serving a file: `glossary.json` of the nearest
+ * `corpus` folder at or above it (as the language server picks the workspace's glossary).
+ * Without one (or with an invalid one) the index is empty and `terms` is `[]`.
+ */
+function termIndexNear(file: string): TermIndex {
+  let glossaryFile: string | undefined;
+  for (let dir = path.dirname(path.resolve(file)); !glossaryFile; dir = path.dirname(dir)) {
+    for (const candidate of [path.join(dir, 'glossary.json'), path.join(dir, 'corpus', 'glossary.json')]) {
+      if (!glossaryFile && path.basename(path.dirname(candidate)) === 'corpus' && fs.existsSync(candidate)) glossaryFile = candidate;
+    }
+    if (path.dirname(dir) === dir) break;
+  }
+  const key = glossaryFile ?? '';
+  let index = termIndexes.get(key);
+  if (!index) {
+    index = new TermIndex();
+    const read = glossaryFile ? readTextFile(glossaryFile) : undefined;
+    const glossary = read?.ok ? parseGlossary(read.text).glossary : undefined;
+    if (glossary) index.setGlossary(glossary);
+    termIndexes.set(key, index);
+  }
+  return index;
+}
+
+/** `treaty-lens terms <dir>`: the table of glossary terms with their counts per document. */
+function termsCommand(args: readonly string[], out: Output): number {
+  const inputs = args.filter((a) => !a.startsWith('--'));
+  if (inputs.length === 0) {
+    out.error(USAGE);
+    return 2;
+  }
+  const { files, failed: missing } = expandInputs(inputs, out);
+  let failed = missing;
+  if (files.length === 0) return failed ? 1 : 0;
+  const index = termIndexNear(files[0]);
+  if (index.current.terms.length === 0) {
+    out.error(`treaty-lens: no valid corpus/glossary.json found for ${inputs[0]}`);
+    return 1;
+  }
+  for (const file of files) {
+    const read = readTextFile(file);
+    if (!read.ok) {
+      out.error(`treaty-lens: ${file}: ${read.reason}`);
+      failed = true;
+      continue;
+    }
+    index.replace(file, parseDocument(read.text));
+  }
+  out.write(termsTable(index));
+  return failed ? 1 : 0;
 }
 
 /** Issue #3's keys: paired paragraph groups and content paragraphs with no counterpart, 1-based lines. */
@@ -197,6 +255,8 @@ export function main(argv: readonly string[], out: Output): number {
       return analyze(rest, out);
     case 'export':
       return exportTmx(rest, out);
+    case 'terms':
+      return termsCommand(rest, out);
     case 'lsp':
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       require('./lsp/main');

@@ -17,3 +17,5 @@ export { findDivergences } from './divergence';
 export type { Divergence } from './divergence';
 export { addTermEdit, suggestTerms, termIdFrom } from './suggest';
 export type { GlossaryEdit, SuggestOptions, TermCandidate } from './suggest';
+export { termsJson, termsTable } from './report';
+export type { TermJson, TermOccurrenceJson } from './report';
