@@ -19,6 +19,7 @@ import {
   pathToUri, toDiagnostic, toDocumentSymbol, toFoldingRange, toOffset, toRange, toSelectionRange, toSymbolKind,
   uriToKey,
 } from './convert';
+import { registerAnnotations } from './annotations';
 import { registerPairing } from './pairing';
 import { TERM_TOKEN_LEGEND, registerTerms } from './terms';
 import type { DiagnosticsProvider, FeatureContext, HoverProvider, WorkspaceSymbolProvider } from './context';
@@ -27,7 +28,7 @@ import type { DiagnosticsProvider, FeatureContext, HoverProvider, WorkspaceSymbo
 export type FeatureRegistration = (ctx: FeatureContext) => void;
 
 /** Feature modules, in the order their hover sections appear. */
-const FEATURES: FeatureRegistration[] = [registerPairing, registerTerms];
+const FEATURES: FeatureRegistration[] = [registerPairing, registerTerms, registerAnnotations];
 
 /** How long typing may pause before diagnostics are recomputed. */
 const DIAGNOSTICS_DELAY_MS = 150;
@@ -131,7 +132,7 @@ export function startServer(connection: Connection): void {
     roots = folders.filter((u) => u.startsWith('file:')).map(uriToKey);
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         documentSymbolProvider: { label: 'Treaty Lens' },
         workspaceSymbolProvider: true,
         foldingRangeProvider: true,

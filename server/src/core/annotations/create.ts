@@ -70,10 +70,11 @@ export function createAnnotation(
 
 /**
  * The annotation with its note and tags replaced and `modified` set to `now`, which makes this
- * version win a merge against older ones.
+ * version win a merge against older ones. Replies and the resolved mark are kept.
  */
 export function editAnnotation(a: Annotation, note: string, tags: readonly string[], now: Date): Annotation {
-  return { ...a, modified: now.toISOString(), body: makeBody(note, tags) };
+  const rest = a.body.filter((b) => b.purpose !== 'commenting' && b.purpose !== 'tagging');
+  return { ...a, modified: now.toISOString(), body: [...makeBody(note, tags), ...rest] };
 }
 
 /**

@@ -14,3 +14,19 @@ export {
 } from './anchor';
 export { parseAnnotationLines, serializeAnnotations, sortAnnotations, mergeAnnotations, type AnnotationLineProblem, type ParsedAnnotations } from './jsonl';
 export { codePointIndex, type CodePointIndex } from './codePoints';
+export { addReply, changeReply, isResolved, repliesOf, setResolved, type Reply } from './threads';
+export {
+  annotationRows,
+  articleAt,
+  articleOfFragment,
+  articleRangeFinder,
+  counterpartFinder,
+  exportRecord,
+  formatExport,
+  fragmentIdAt,
+  paragraphAt,
+  type AnnotationRow,
+  type CounterpartOf,
+  type ExportFormat,
+  type ExportRecord,
+} from './rows';

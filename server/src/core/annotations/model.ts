@@ -53,10 +53,18 @@ export type Selector = TextQuoteSelector | TextPositionSelector | FragmentSelect
 
 export interface TextualBody {
   readonly type: 'TextualBody';
-  /** `commenting` for the note, `tagging` for each tag. */
-  readonly purpose: 'commenting' | 'tagging';
+  /**
+   * `commenting` for the note, `tagging` for each tag, `replying` for each reply of a
+   * discussion (W3C motivations used as body purposes), `assessing` with value `resolved` when
+   * the discussion is closed.
+   */
+  readonly purpose: 'commenting' | 'tagging' | 'replying' | 'assessing';
   readonly value: string;
   readonly format?: string;
+  /** Who wrote a reply (W3C allows a creator per body); absent on the note and tags. */
+  readonly creator?: Creator;
+  /** When a reply was written (ISO 8601). */
+  readonly created?: string;
 }
 
 export interface Creator {

@@ -1,0 +1,71 @@
+/**
+ * Synchronous reads for the CLI and the pairing anchors the annotation features need: the
+ * store and recovery file of a document merged by id (never written here; writing is
+ * `annotationStore.ts`'s), and the names/glossary anchors beside a corpus file.
+ */
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createCorpusAnchorExtractor, type AnchorExtractor } from '../core/align';
+import { mergeAnnotations, parseAnnotationLines, type Annotation } from '../core/annotations';
+import { annotationStorePath, type StoreProblem } from './annotationStore';
+
+export interface AnnotationFiles {
+  /** Whether the store or its recovery file exists. */
+  readonly exists: boolean;
+  /** The store's readable annotations with the recovery file's merged in, in store order. */
+  readonly annotations: Annotation[];
+  readonly problems: StoreProblem[];
+}
+
+/** Reads a document's annotation store and recovery file; never throws (unreadable files become problems). */
+export function readAnnotationFilesSync(documentPath: string): AnnotationFiles {
+  const store = annotationStorePath(documentPath);
+  const parts = [store, `${store}.recovery`].map((file) => {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return { exists: false, annotations: [] as Annotation[], problems: [] as StoreProblem[] };
+      return { exists: true, annotations: [], problems: [{ file, line: 0, reason: `cannot be read (${code ?? (e as Error).message})` }] };
+    }
+    const parsed = parseAnnotationLines(text);
+    return { exists: true, annotations: parsed.annotations, problems: parsed.problems.map((p) => ({ ...p, file })) };
+  });
+  return {
+    exists: parts[0].exists || parts[1].exists,
+    annotations: mergeAnnotations(parts[1].annotations, parts[0].annotations),
+    problems: [...parts[0].problems, ...parts[1].problems],
+  };
+}
+
+const anchorCache = new Map<string, { stamp: string; anchors: AnchorExtractor }>();
+
+/**
+ * Pairing anchors from `names.json` and `glossary.json` in the first of `dirs` holding either,
+ * re-read when their modification times change.
+ */
+export function pairingAnchorsNear(dirs: readonly string[]): AnchorExtractor {
+  const dir = dirs.find((d) => fs.existsSync(path.join(d, 'names.json')) || fs.existsSync(path.join(d, 'glossary.json'))) ?? dirs[0];
+  const files = ['names.json', 'glossary.json'].map((f) => path.join(dir, f));
+  const stamp = files.map((f) => {
+    try {
+      return String(fs.statSync(f).mtimeMs);
+    } catch {
+      return '-';
+    }
+  }).join('|');
+  const hit = anchorCache.get(dir);
+  if (hit && hit.stamp === stamp) return hit.anchors;
+  const read = (f: string) => {
+    try {
+      return fs.readFileSync(f, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const anchors = createCorpusAnchorExtractor({ names: read(files[0]), glossary: read(files[1]) });
+  anchorCache.set(dir, { stamp, anchors });
+  return anchors;
+}
