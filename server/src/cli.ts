@@ -2,6 +2,7 @@
  * `treaty-lens`: the analysis core from the command line.
  *
  *   treaty-lens analyze <file|dir>... [--json]   outline (or JSON) of each corpus text
+ *   treaty-lens annotations <file|dir>... [--json|--csv|--md]   annotations with where they are now
  *   treaty-lens lsp                              the language server over stdio
  *
  * Lines printed are 1-based, as an editor shows them; characters are UTF-16 units.
@@ -15,11 +16,14 @@ import { lineOfOffset, parseDocument } from './core/parse';
 import { createCorpusAnchorExtractor, findCounterpartKey, pairAcrossFiles, pairParagraphs, toTmx } from './core/align';
 import type { Alignment, AnchorExtractor, TmxUnit } from './core/align';
 import { findCorpusFiles, readTextFile } from './host/textFile';
+import { annotationReport } from './host/annotationFiles';
+import { formatExport } from './core/annotations';
 import { TermIndex, parseGlossary, termsJson, termsTable } from './core/terms';
 
 const USAGE = `usage: treaty-lens analyze <file|dir>... [--json]
        treaty-lens export --tmx <file|dir>... [--out <file.tmx>] [--min-confidence <0..1>]
        treaty-lens terms <dir>
+       treaty-lens annotations <file|dir>... [--json|--csv|--md]
        treaty-lens lsp`;
 
 interface Output {
@@ -247,6 +251,30 @@ function analyze(args: readonly string[], out: Output): number {
   return failed ? 1 : 0;
 }
 
+/**
+ * Annotations of the given documents (a folder: those with a store) with their current position,
+ * counterpart quote, tags, note and dates. Problems of a store are reported on stderr, exit code 1.
+ */
+function annotations(args: readonly string[], out: Output): number {
+  const formats = (['json', 'csv', 'md'] as const).filter((f) => args.includes(`--${f}`));
+  const inputs = args.filter((a) => !a.startsWith('--'));
+  if (inputs.length === 0 || formats.length > 1 || args.some((a) => a.startsWith('--') && !formats.some((f) => a === `--${f}`))) {
+    out.error(USAGE);
+    return 2;
+  }
+  const { files, failed: missing } = expandInputs(inputs, out);
+  const single = new Set(inputs.filter((i) => files.includes(i)));
+  const report = annotationReport(files.filter((f) => !single.has(f)), true);
+  const own = annotationReport([...single], false);
+  const records = [...report.records, ...own.records];
+  for (const p of [...report.problems, ...own.problems]) out.error(`treaty-lens: ${p.file}:${p.line}: ${p.reason}`);
+  for (const u of [...report.unreadable, ...own.unreadable]) out.error(`treaty-lens: ${u.file}: ${u.reason}`);
+  // `write` ends the output with \n: a CSV keeps its \r before it, so every row ends in CRLF.
+  out.write(formatExport(records, formats[0] ?? 'json').replace(/\n$/, ''));
+  const failed = missing || report.problems.length + own.problems.length + report.unreadable.length + own.unreadable.length > 0;
+  return failed ? 1 : 0;
+}
+
 /** Runs the CLI; returns the exit code. */
 export function main(argv: readonly string[], out: Output): number {
   const [command, ...rest] = argv;
@@ -255,6 +283,8 @@ export function main(argv: readonly string[], out: Output): number {
       return analyze(rest, out);
     case 'export':
       return exportTmx(rest, out);
+    case 'annotations':
+      return annotations(rest, out);
     case 'terms':
       return termsCommand(rest, out);
     case 'lsp':

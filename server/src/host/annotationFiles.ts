@@ -7,8 +7,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createCorpusAnchorExtractor, type AnchorExtractor } from '../core/align';
-import { mergeAnnotations, parseAnnotationLines, type Annotation } from '../core/annotations';
+import {
+  annotationRows, counterpartFinder, exportRecord, mergeAnnotations, parseAnnotationLines, type Annotation, type ExportRecord,
+} from '../core/annotations';
+import type { TreatyDocument } from '../core/model';
+import { parseDocument } from '../core/parse';
 import { annotationStorePath, type StoreProblem } from './annotationStore';
+import { findCorpusFiles, readTextFile } from './textFile';
 
 export interface AnnotationFiles {
   /** Whether the store or its recovery file exists. */
@@ -68,4 +73,50 @@ export function pairingAnchorsNear(dirs: readonly string[]): AnchorExtractor {
   const anchors = createCorpusAnchorExtractor({ names: read(files[0]), glossary: read(files[1]) });
   anchorCache.set(dir, { stamp, anchors });
   return anchors;
+}
+
+export interface AnnotationReport {
+  readonly records: ExportRecord[];
+  readonly problems: StoreProblem[];
+  /** Documents that could not be read, with why. */
+  readonly unreadable: Array<{ file: string; reason: string }>;
+}
+
+/**
+ * The export records of the given documents' annotations, anchored against the files as they
+ * are on disk, with counterpart quotes from the corpus files beside each document.
+ * @param skipUnannotated leave out documents without a store (listing a folder) instead of
+ * reading them (a file named on its own).
+ */
+export function annotationReport(files: readonly string[], skipUnannotated: boolean): AnnotationReport {
+  const records: ExportRecord[] = [];
+  const problems: StoreProblem[] = [];
+  const unreadable: Array<{ file: string; reason: string }> = [];
+  const models = new Map<string, TreatyDocument | undefined>();
+  const modelOf = (file: string) => {
+    if (!models.has(file)) {
+      const read = readTextFile(file);
+      models.set(file, read.ok ? parseDocument(read.text) : undefined);
+    }
+    return models.get(file);
+  };
+  for (const input of files) {
+    const file = path.resolve(input);
+    const stored = readAnnotationFilesSync(file);
+    problems.push(...stored.problems);
+    if (!stored.exists && skipUnannotated) continue;
+    const read = readTextFile(file);
+    if (!read.ok) {
+      unreadable.push({ file: input, reason: read.reason });
+      continue;
+    }
+    const doc = parseDocument(read.text);
+    models.set(file, doc);
+    const dir = path.dirname(file);
+    const siblings = findCorpusFiles(dir).filter((f) => path.dirname(f) === dir);
+    const corpus = { keys: () => siblings, get: (k: string) => (k === file ? doc : modelOf(k)) };
+    const { counterpartOf } = counterpartFinder(file, doc, corpus, pairingAnchorsNear([dir]));
+    for (const row of annotationRows(doc, stored.annotations, counterpartOf)) records.push(exportRecord(path.basename(file), doc, row));
+  }
+  return { records, problems, unreadable };
 }
