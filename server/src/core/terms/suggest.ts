@@ -57,13 +57,17 @@ export function suggestTerms(
   const minCount = options.minCount ?? 3;
   const limit = options.limit ?? 100;
   const tallies = new Map<string, Tally>();
-  const tally = (text: string, lang: 'zh' | 'en', key: string, quoted: boolean) => {
+  // A place is counted once, though a quoted phrase is also found as an n-gram there.
+  const places = new Set<string>();
+  const tally = (text: string, lang: 'zh' | 'en', key: string, quoted: boolean, offset: number) => {
     const norm = normalizeForm(text)?.key;
     if (!norm) return;
     const id = `${lang}:${norm}`;
     let t = tallies.get(id);
     if (!t) tallies.set(id, (t = { text, lang, count: 0, docs: new Set(), quoted: false }));
-    t.count++;
+    const place = `${id}\u0000${key}\u0000${offset}`;
+    if (!places.has(place)) t.count++;
+    places.add(place);
     t.docs.add(key);
     t.quoted ||= quoted;
   };
@@ -93,7 +97,7 @@ export function suggestTerms(
           from = e + 1;
           const words = inner.split(/\s+/).length;
           const ok = zh ? inner.length >= 2 && inner.length <= 12 : inner.length >= 3 && words <= 6;
-          if (ok && free(base + s + 1, base + e)) tally(inner, zh ? 'zh' : 'en', key, true);
+          if (ok && free(base + s + 1, base + e)) tally(inner, zh ? 'zh' : 'en', key, true, base + s + 1 + (text.slice(s + 1, e).length - text.slice(s + 1, e).trimStart().length));
         }
       }
       // N-grams.
@@ -108,7 +112,7 @@ export function suggestTerms(
           while (j < text.length && isHan(text.charCodeAt(j))) j++;
           for (let s = i; s < j; s++) {
             for (let n = 4; n <= 8 && s + n <= j; n++) {
-              if (free(base + s, base + s + n)) tally(text.slice(s, s + n), 'zh', key, false);
+              if (free(base + s, base + s + n)) tally(text.slice(s, s + n), 'zh', key, false, base + s);
             }
           }
           i = j;
@@ -124,7 +128,7 @@ export function suggestTerms(
             // A phrase does not run over a comma or full stop.
             const span = text.slice(words[s].s, last.e);
             if (/[,.;:!?()]/.test(span)) break;
-            if (free(base + words[s].s, base + last.e)) tally(span, 'en', key, false);
+            if (free(base + words[s].s, base + last.e)) tally(span, 'en', key, false, base + words[s].s);
           }
         }
       }
