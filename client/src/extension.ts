@@ -6,6 +6,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { registerAnnotations } from './annotations';
 import { registerPairing } from './pairing';
 import { registerTermsClient } from './terms';
 
@@ -29,6 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerPairing(context, clientOptions, () => client);
   client = new LanguageClient('treatyLens', 'Treaty Lens', serverOptions, clientOptions);
   context.subscriptions.push(client);
+  registerAnnotations(context, client);
   await client.start();
   registerTermsClient(context, client);
 }
