@@ -5,7 +5,7 @@
 // Exits non-zero when any step fails. Every process started here is stopped by process group,
 // also on failure and on Ctrl-C.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { format } from 'node:util';
@@ -45,12 +45,15 @@ const EXPECTED_WORKSPACE_SYMBOLS = [
 ];
 
 /**
- * The hover over a Chinese paragraph (article 五、, line 21). Hover content arrives with a later issue: until then
- * this stays null and the step is reported as pending (never as passed). Whoever adds the
- * hover sets the exact expected text of `.monaco-hover-content` here; the step then fails
- * when the hover is missing or differs.
+ * The hover over Chinese article 五、 (line 21): its first three non-empty lines as the hover
+ * widget renders them: the pairing heading, the English counterpart (article 5., line 89 of
+ * the same file) in full, and the two command links.
  */
-const EXPECTED_HOVER = null;
+const EXPECTED_HOVER_HEAD = [
+  '↔ English · 5. ¶1 · confidence 1.00',
+  readFileSync(join(corpusDir, STATEMENT_2025), 'utf8').split('\n')[88],
+  'Go to counterpart · Open side by side',
+];
 
 const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -321,21 +324,32 @@ async function uiPass() {
       { timeoutMs: 10_000, what: `status bar "${expected}"` });
   });
 
-  await step('hover over a Chinese paragraph', async () => {
+  await step('hovering Chinese article 五、 shows its English counterpart in full', async () => {
     const line = page.locator('.monaco-editor .view-line', { hasText: '双方重申在涉及彼此核心利益' }).first();
-    await line.hover({ timeout: 10_000, position: { x: 120, y: 8 } });
-    const hover = page.locator('.monaco-hover-content').first();
-    // A hover appears within a few hundred ms of the pointer resting; give it a generous
-    // deadline so that "no hover" is not a timing accident.
-    const shown = await hover.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false);
-    const text = shown ? (await hover.innerText()).trim() : null;
-    if (shown) await page.screenshot({ path: join(screenshotDir, 'hover.png') });
-    if (EXPECTED_HOVER === null) {
-      return { pending: shown ? `shown but not yet asserted: ${JSON.stringify(text)}` : 'no hover yet (a later issue adds it)' };
-    }
-    if (!shown) throw new Error('no hover appeared over the Chinese paragraph');
-    assertEqual(text, EXPECTED_HOVER, 'hover content');
-    return undefined;
+    await line.hover({ timeout: 10_000, position: { x: 60, y: 8 } });
+    // The workbench keeps hidden hover widgets in the page: only a visible one counts.
+    const hover = page.locator('.monaco-hover-content:visible').first();
+    await hover.waitFor({ state: 'visible', timeout: 15_000 });
+    const lines = (await hover.innerText()).split('\n').map((l) => l.trim()).filter(Boolean);
+    await page.screenshot({ path: join(screenshotDir, 'hover.png') });
+    assertEqual(lines.slice(0, EXPECTED_HOVER_HEAD.length), EXPECTED_HOVER_HEAD, 'hover content');
+  });
+
+  await step('the jump key goes to the English paragraph and, pressed again, comes back', async () => {
+    await page.keyboard.press('Escape');
+    // Focus the editor on line 21 without moving the cursor off it.
+    await page.locator('.monaco-editor .view-line', { hasText: '双方重申在涉及彼此核心利益' }).first().click({ position: { x: 2, y: 8 } });
+    const selection = page.locator('[id="status.editor.selection"]');
+    const statusIs = (expected) => pollUntil(async () => (await selection.textContent({ timeout: 1000 }))?.trim() === expected,
+      { timeoutMs: 15_000, what: `status bar "${expected}"` }).catch(async (error) => {
+      throw new Error(`${error.message}; it reads ${JSON.stringify(await selection.textContent().catch(() => null))}`);
+    });
+    await statusIs('Ln 21, Col 1');
+    await page.keyboard.press('Control+Alt+P');
+    await statusIs('Ln 89, Col 1');
+    await page.screenshot({ path: join(screenshotDir, 'jump.png') });
+    await page.keyboard.press('Control+Alt+P');
+    await statusIs('Ln 21, Col 1');
   });
 }
 
