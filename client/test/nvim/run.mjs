@@ -22,10 +22,9 @@ const SymbolKind = { Namespace: 3, Class: 5, String: 15 };
 /** What Neovim asks, by name. `textDocument` is filled in with the open buffer. */
 const REQUESTS = [
   { name: 'documentSymbol', method: 'textDocument/documentSymbol', params: {} },
-  // Later issues: hover and definition. Add for example
-  //   { name: 'hover', method: 'textDocument/hover', params: { position: { line: 12, character: 4 } } },
-  //   { name: 'definition', method: 'textDocument/definition', params: { position: { line: 20, character: 10 } } },
-  // and a check with the same name below.
+  // Inside 一个中国原则 (line 21, UTF-16 characters 66–72) in Chinese article 五、.
+  { name: 'hover', method: 'textDocument/hover', params: { position: { line: 20, character: 68 } } },
+  { name: 'definition', method: 'textDocument/definition', params: { position: { line: 20, character: 68 } } },
 ];
 
 const CN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -42,6 +41,22 @@ const CHECKS = {
     deepStrictEqual(articlesOf(symbols[1]).map((a) => a.name), oneTo(24).map((n) => `${n}.`));
     // Positions are UTF-16 code units (the LSP default), 0-based: 五、 is on line 21.
     deepStrictEqual(articlesOf(symbols[0])[4].selectionRange, { start: { line: 20, character: 0 }, end: { line: 20, character: 2 } });
+  },
+  hover(hover) {
+    // Markdown: the English counterpart of 五、 (article 5., line 89), then the glossary term.
+    const english = readFileSync(STATEMENT_2025, 'utf8').split('\n')[88];
+    const sections = hover.contents.value.split('\n\n---\n\n');
+    deepStrictEqual(hover.contents.kind, 'markdown');
+    deepStrictEqual(sections[0].split('\n\n').slice(0, 2), ['**↔ English · 5. ¶1 · confidence 1.00**', `> ${english}`]);
+    deepStrictEqual(sections[1].split('\n\n')[0], '**一个中国原则** — **one-China principle** `one-china-principle`');
+  },
+  definition(location) {
+    // The first use of the term by date: the 2023-10-19 Kakar report, line 17.
+    const target = Array.isArray(location) ? location : [location];
+    deepStrictEqual(target.map((l) => [l.uri.split('/').pop(), l.range]), [[
+      '2023-10-19-cn-pk-xi-meets-kakar-xinhua-report.txt',
+      { start: { line: 16, character: 193 }, end: { line: 16, character: 199 } },
+    ]]);
   },
 };
 
