@@ -171,8 +171,21 @@ export function registerAnnotations(ctx: FeatureContext): void {
     return hit;
   };
 
-  const rowsOf = (key: string, doc: TreatyDocument, store: AnnotationStore): AnnotationRow[] =>
-    annotationRows(doc, store.list(), pairingOf(key, doc).counterpartOf);
+  /**
+   * Rows per model, valid while the store is unchanged: the hover and the client's re-list after
+   * an edit ask for the same rows, and 10,000 annotations take tens of milliseconds to anchor.
+   */
+  const rowCache = new WeakMap<TreatyDocument, { generation: number; rows: AnnotationRow[] }>();
+  const generations = new Map<string, number>();
+  const bump = (documentPath: string) => generations.set(documentPath, (generations.get(documentPath) ?? 0) + 1);
+  const rowsOf = (key: string, doc: TreatyDocument, store: AnnotationStore): AnnotationRow[] => {
+    const generation = generations.get(key) ?? 0;
+    const hit = rowCache.get(doc);
+    if (hit && hit.generation === generation) return hit.rows;
+    const rows = annotationRows(doc, store.list(), pairingOf(key, doc).counterpartOf);
+    rowCache.set(doc, { generation, rows });
+    return rows;
+  };
 
   const viewOf = (uri: string, doc: TreatyDocument, row: AnnotationRow): AnnotationView => {
     const a = row.annotation;
@@ -217,6 +230,7 @@ export function registerAnnotations(ctx: FeatureContext): void {
 
   /** Saves after a change the user made; a save into the recovery file is reported (the store could not be read). */
   const persist = async (documentPath: string, store: AnnotationStore) => {
+    bump(documentPath);
     try {
       const saved = await store.save();
       if (saved.written === store.recoveryPath) {
@@ -227,6 +241,8 @@ export function registerAnnotations(ctx: FeatureContext): void {
     } catch (e) {
       fail(`Treaty Lens could not save annotations of ${path.basename(documentPath)}: ${(e as Error).message}. They are kept in memory; try again.`);
     } finally {
+      // The save merged what other windows wrote meanwhile.
+      bump(documentPath);
       report(store);
       changed(documentPath);
     }
@@ -320,6 +336,7 @@ export function registerAnnotations(ctx: FeatureContext): void {
     const reload = known
       ? known.then(async (s) => {
         await s.load();
+        bump(documentPath);
         report(s);
       })
       : isCorpusPath(documentPath) || documents.get(ctx.uriOf(documentPath)) ? storeOf(documentPath) : undefined;
@@ -364,8 +381,10 @@ export function registerAnnotations(ctx: FeatureContext): void {
       }
     }
     if (moved === 0) return;
+    bump(key);
     try {
       await store.save();
+      bump(key);
     } catch (err) {
       void connection.window.showWarningMessage(`Treaty Lens could not save moved annotation positions of ${path.basename(key)}: ${(err as Error).message}`);
     }
@@ -391,7 +410,7 @@ export function registerAnnotations(ctx: FeatureContext): void {
     const otherDoc = otherKey === undefined ? doc : ctx.modelOf(ctx.uriOf(otherKey));
     if (!store || !otherDoc || store.list().length === 0) return undefined;
     const span = { start: others[0].range.start, end: others[others.length - 1].range.end };
-    const hits = annotationRows(otherDoc, store.list()).filter((r) => r.range && r.range.start < span.end && r.range.end > span.start);
+    const hits = rowsOf(otherPath, otherDoc, store).filter((r) => r.range && r.range.start < span.end && r.range.end > span.start);
     if (hits.length === 0) return undefined;
     const language = langFamily(others[0].lang) === 'zh' ? 'Chinese' : 'English';
     const lines = [`**✎ The ${language} counterpart is annotated (${hits.length})**`];
