@@ -351,6 +351,27 @@ async function uiPass() {
     await page.keyboard.press('Control+Alt+P');
     await statusIs('Ln 21, Col 1');
   });
+
+  await step('Peek References on CPEC lists its 57 occurrences in both languages of every corpus file', async () => {
+    // Go to Line/Column puts the cursor inside "CPEC" in English article 8. (line 99, column 399).
+    await page.keyboard.press('Control+G');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await input.fill(':99:399');
+    await page.keyboard.press('Enter');
+    const selection = page.locator('[id="status.editor.selection"]');
+    await pollUntil(async () => (await selection.textContent({ timeout: 1000 }))?.trim() === 'Ln 99, Col 399',
+      { timeoutMs: 10_000, what: 'status bar "Ln 99, Col 399"' });
+    await page.keyboard.press('Shift+F12');
+    const meta = page.locator('.peekview-title .meta').first();
+    // 7 in the Kakar report, 8 in the 2023 press statement, 24 in the embassy article, 18 in the 2025 statement.
+    await pollUntil(async () => (await meta.textContent({ timeout: 1000 }).catch(() => null)) === 'References (57)',
+      { timeoutMs: 20_000, what: 'the peek title "References (57)"' }).catch(async (error) => {
+      throw new Error(`${error.message}; it reads ${JSON.stringify(await meta.textContent().catch(() => null))}`);
+    });
+    await page.screenshot({ path: join(screenshotDir, 'references.png') });
+    await page.keyboard.press('Escape');
+  });
 }
 
 // ---------------------------------------------------------------- main

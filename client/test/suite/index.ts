@@ -19,6 +19,7 @@ export function run(): Promise<void> {
   require('./language.test');
   require('./symbols.test');
   require('./pairing.test');
+  require('./terms.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => {
       if (failures > 0) reject(new Error(`${failures} test(s) failed`));
