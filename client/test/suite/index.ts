@@ -20,6 +20,7 @@ export function run(): Promise<void> {
   require('./symbols.test');
   require('./pairing.test');
   require('./terms.test');
+  require('./annotations.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => {
       if (failures > 0) reject(new Error(`${failures} test(s) failed`));
