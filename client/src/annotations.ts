@@ -372,6 +372,9 @@ export function registerAnnotations(context: vscode.ExtensionContext, client: La
     if (view) {
       thread.dispose();
       if (draft === thread) draft = undefined;
+      // The note just written stays open where it was written, as a review comment does.
+      const saved = threads.get(view.id);
+      if (saved) saved.thread.collapsibleState = vscode.CommentThreadCollapsibleState.Expanded;
     }
   }));
   context.subscriptions.push(vscode.commands.registerCommand(CANCEL_DRAFT, (reply: vscode.CommentReply | vscode.CommentThread) => {

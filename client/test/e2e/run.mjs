@@ -5,7 +5,7 @@
 // Exits non-zero when any step fails. Every process started here is stopped by process group,
 // also on failure and on Ctrl-C.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { format } from 'node:util';
@@ -73,6 +73,8 @@ const SETTINGS = {
   'chat.commandCenter.enabled': false,
   // The repository around corpus/ would otherwise raise a notification over the editor.
   'git.openRepositoryInParentFolders': 'never',
+  // Leave the screen to the editor: the Comments panel would open on the first note.
+  'comments.openView': 'never',
 };
 
 // ---------------------------------------------------------------- cleanup and reporting
@@ -145,11 +147,11 @@ function remoteUri(server, absPath) {
 }
 
 function workbenchUrl(server, payload) {
-  const params = new URLSearchParams({ folder: corpusDir, payload: JSON.stringify(payload) });
+  const params = new URLSearchParams({ folder: server.folder, payload: JSON.stringify(payload) });
   return `${server.url}/?${params}`;
 }
 
-async function startServer(profileName, { withVsix }) {
+async function startServer(profileName, { withVsix, folder = corpusDir }) {
   checkNotInterrupted();
   const profile = profileDirs(profileName);
   // A fresh profile each run: no restored editors, no stale extension from an earlier build.
@@ -157,7 +159,8 @@ async function startServer(profileName, { withVsix }) {
   const dirs = profileDirs(profileName);
   writeUserSettings(dirs.userDataDir, SETTINGS);
   if (withVsix) installExtension(vsixPath, dirs);
-  const server = await startCodeServer({ folder: corpusDir, ...dirs, logFile: join(dirs.root, 'code-server.log') });
+  const server = await startCodeServer({ folder, ...dirs, logFile: join(dirs.root, 'code-server.log') });
+  server.folder = folder;
   cleanups.push(() => server.stop());
   checkNotInterrupted();
   console.log(`e2e: ${codeServerVersionInfo()} (${profileName}) on ${server.url}, pid group ${server.pid}`);
@@ -255,9 +258,15 @@ async function outlineRows(page) {
 }
 
 async function uiPass() {
-  const server = await startServer('e2e-ui', { withVsix: true });
+  // The UI pass annotates a clause, which writes corpus/.annotations/: work on a copy of the
+  // corpus so that the repository is never written to.
+  const copyRoot = mkdtempSync(join(tmpdir(), 'treaty-lens-ui-'));
+  const uiCorpus = join(copyRoot, 'corpus');
+  cpSync(corpusDir, uiCorpus, { recursive: true, filter: (src) => !src.includes(`${corpusDir}/.annotations`) });
+  cleanups.push(async () => rmSync(copyRoot, { recursive: true, force: true }));
+  const server = await startServer('e2e-ui', { withVsix: true, folder: uiCorpus });
   const { page } = await openBrowser();
-  const file = join(corpusDir, STATEMENT_2025);
+  const file = join(uiCorpus, STATEMENT_2025);
   await page.goto(workbenchUrl(server, [['openFile', remoteUri(server, file)]]));
   mkdirSync(screenshotDir, { recursive: true });
 
@@ -371,6 +380,47 @@ async function uiPass() {
     });
     await page.screenshot({ path: join(screenshotDir, 'references.png') });
     await page.keyboard.press('Escape');
+  });
+
+  await step('Annotate Clause (Ctrl+Alt+M) on a selection opens a comment, and the note is stored with its tags', async () => {
+    // Select 台湾问题是中国核心利益中的核心 (line 21, columns 97–111) with the keyboard.
+    await page.keyboard.press('Control+G');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await input.fill(':21:97');
+    await page.keyboard.press('Enter');
+    const selection = page.locator('[id="status.editor.selection"]');
+    await pollUntil(async () => (await selection.textContent({ timeout: 1000 }))?.trim() === 'Ln 21, Col 97',
+      { timeoutMs: 10_000, what: 'status bar "Ln 21, Col 97"' });
+    for (let i = 0; i < 15; i++) await page.keyboard.press('Shift+ArrowRight');
+    await pollUntil(async () => (await selection.textContent({ timeout: 1000 }))?.trim() === 'Ln 21, Col 112 (15 selected)',
+      { timeoutMs: 10_000, what: 'a selection of 15 characters' });
+    await page.keyboard.press('Control+Alt+M');
+    // The draft thread opens with its reply box folded into an "Annotate this clause" button, as
+    // VS Code shows a new comment thread; clicking it opens the comment's small editor.
+    const replyButton = page.locator('.review-widget .review-thread-reply-button', { hasText: 'Annotate this clause' }).first();
+    await replyButton.waitFor({ state: 'visible', timeout: 15_000 });
+    await replyButton.click();
+    const box = page.locator('.review-widget .comment-form .monaco-editor').first();
+    await box.waitFor({ state: 'visible', timeout: 15_000 });
+    await box.click();
+    await page.keyboard.type('first time #taiwan #core-interests');
+    await page.locator('.review-widget .monaco-button', { hasText: 'Add Annotation' }).first().click({ timeout: 10_000 });
+    const store = join(uiCorpus, '.annotations', `${STATEMENT_2025}.jsonl`);
+    const stored = await pollUntil(async () => existsSync(store) && readFileSync(store, 'utf8').trim(),
+      { timeoutMs: 15_000, what: `the store ${store}` });
+    const annotation = JSON.parse(stored);
+    const quote = annotation.target.selector.find((x) => x.type === 'TextQuoteSelector').exact;
+    const bodies = annotation.body.map((b) => `${b.purpose}:${b.value}`);
+    assertEqual({ quote, bodies, lines: stored.split('\n').length }, {
+      quote: '台湾问题是中国核心利益中的核心',
+      bodies: ['commenting:first time', 'tagging:taiwan', 'tagging:core-interests'],
+      lines: 1,
+    }, 'the stored annotation');
+    // The thread now shows the saved note.
+    const comment = page.locator('.review-widget .comment-body', { hasText: 'first time' }).first();
+    await comment.waitFor({ state: 'visible', timeout: 15_000 });
+    await page.screenshot({ path: join(screenshotDir, 'annotation.png') });
   });
 }
 
