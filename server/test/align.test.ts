@@ -112,6 +112,43 @@ describe('pairing: numbered statements', () => {
       'zh L2+L3 art 2 ¶1 <-> en L6 art 2 ¶1',
     ]);
   });
+
+  // A label deleted in the editor: the article before it swallows the next one's paragraphs.
+  // The intact translation of the swallowing article must keep its pair (it used to be
+  // reported as unpaired while its neighbour took the merged article).
+  const withoutLabel = (line: number, label: string) => {
+    const lines = [...corpusLines];
+    assert.ok(lines[line - 1].startsWith(label));
+    lines[line - 1] = lines[line - 1].slice(label.length);
+    return pair(lines.join('\n'));
+  };
+  const aroundArticle4 = (a: Alignment) => shape(a).filter((l) => /^zh L(17|19|21|23|25) /.test(l));
+
+  it('pairs an article that swallowed the next one (label 五、 deleted) with both English articles', () => {
+    const a = withoutLabel(21, '五、');
+    assert.deepStrictEqual(aroundArticle4(a), [
+      'zh L17 art 3 ¶1 <-> en L85 art 3 ¶1',
+      'zh L19 art 4 ¶1 <-> en L87 art 4 ¶1',
+      'zh L21 art 4 ¶2 <-> en L89 art 5 ¶1',
+      'zh L23 art 4 ¶3 <-> en L91 art 5 ¶2',
+      'zh L25 art 6 ¶1 <-> en L93 art 6 ¶1',
+    ]);
+    assert.deepStrictEqual(a.pairs.length, 34);
+    assert.deepStrictEqual(a.unpaired.map((p) => p.line + 1), [1, 3, 5]);
+    assert.deepStrictEqual(a.unpairedArticles, []);
+  });
+
+  it('does the same the other way round (label 5. deleted in English)', () => {
+    const a = withoutLabel(89, '5.');
+    assert.deepStrictEqual(aroundArticle4(a), [
+      'zh L17 art 3 ¶1 <-> en L85 art 3 ¶1',
+      'zh L19 art 4 ¶1 <-> en L87 art 4 ¶1',
+      'zh L21 art 5 ¶1 <-> en L89 art 4 ¶2',
+      'zh L23 art 5 ¶2 <-> en L91 art 4 ¶3',
+      'zh L25 art 6 ¶1 <-> en L93 art 6 ¶1',
+    ]);
+    assert.deepStrictEqual(a.unpairedArticles, []);
+  });
 });
 
 describe('pairing: news reports paired by content', () => {

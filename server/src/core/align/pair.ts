@@ -70,6 +70,26 @@ function isHeading(p: Paragraph): boolean {
   return p.text.length <= limit && !/[。．.！？!?”"』」■]$/.test(p.text);
 }
 
+/**
+ * Articles pair one to one, or one to two when a label was lost on one side: the article
+ * before it then holds both articles' paragraphs (`四、` swallowing `五、`'s paragraphs after
+ * `五、` is deleted). Without the 1–2 bead the swallowing article pairs with whichever
+ * counterpart its content resembles most, the later one, and an intact translation is
+ * reported as missing.
+ */
+const ARTICLE_SHAPES: readonly BeadShape[] = [[1, 1], [1, 2], [2, 1]];
+
+/**
+ * The prior of a merged article bead: the single article must carry the number of the
+ * first article of the pair it swallowed (the label lost is the second's), and the pair
+ * must be numbered in sequence; anything else is not a lost label and is forbidden.
+ */
+function mergedArticlePrior(zs: readonly Article[], es: readonly Article[]): number {
+  const [single, group] = zs.length === 1 ? [zs[0], es] : [es[0], zs];
+  if (group.length !== 2 || single.number !== group[0].number || group[1].number !== group[0].number + 1) return -Infinity;
+  return SAME_NUMBER_PRIOR;
+}
+
 const CONTENT_SHAPES: readonly BeadShape[] = [[1, 1], [1, 2], [2, 1], [1, 3], [3, 1], [1, 4], [4, 1]];
 const IN_ARTICLE_SHAPES: readonly BeadShape[] = [[1, 1], [1, 2], [2, 1], [1, 3], [3, 1], [2, 2]];
 
@@ -171,18 +191,29 @@ export function pairAcrossFiles(zhDoc: TreatyDocument, enDoc: TreatyDocument, op
   const pairs: ParagraphPair[] = [];
   const unpairedArticles: Article[] = [];
 
+  // The top-level article of a pair's side: that of its first paragraph, since a merged
+  // article bead (below) holds paragraphs of two articles on one side.
+  const articleOf = (side: Side, ps: readonly Paragraph[]): Article | null => {
+    const id = ps[0]?.articleId;
+    return id === null || id === undefined ? null : side.topOf.get(id) ?? null;
+  };
+
   const alignParagraphs = (
     zs: readonly Paragraph[], es: readonly Paragraph[], prior: number, shapes: readonly BeadShape[],
-    method: ParagraphPair['method'], zhArticle: Article | null, enArticle: Article | null,
+    method: ParagraphPair['method'], byOrder: boolean,
   ) => {
     const zu = zs.map((p) => unitOf(p, 'zh'));
     const eu = es.map((p) => unitOf(p, 'en'));
     const ctx: ScoreContext = { weight: paragraphWeight, prior };
-    const push = (z: AlignUnit[], e: AlignUnit[], score: number) => pairs.push({
-      zh: z.flatMap((u) => u.paragraphs), en: e.flatMap((u) => u.paragraphs), confidence: confidenceOf(score),
-      method, zhArticle, enArticle,
-    });
-    if (method === 'article' && zu.length === eu.length) {
+    const push = (z: AlignUnit[], e: AlignUnit[], score: number) => {
+      const zp = z.flatMap((u) => u.paragraphs);
+      const ep = e.flatMap((u) => u.paragraphs);
+      pairs.push({
+        zh: zp, en: ep, confidence: confidenceOf(score), method,
+        zhArticle: method === 'article' ? articleOf(zh, zp) : null, enArticle: method === 'article' ? articleOf(en, ep) : null,
+      });
+    };
+    if (byOrder && zu.length === eu.length) {
       // Same count inside paired articles: the order is the pairing; the score only rates it.
       zu.forEach((z, i) => push([z], [eu[i]], safeScore([z], [eu[i]], ctx)));
       return;
@@ -211,27 +242,36 @@ export function pairAcrossFiles(zhDoc: TreatyDocument, enDoc: TreatyDocument, op
     const za = zh.articles.map((a) => articleUnit(a, zh, 'zh'));
     const ea = en.articles.map((a) => articleUnit(a, en, 'en'));
     const articleWeight = idfWeights([...za, ...ea]);
-    const beads = alignMonotone(za.length, ea.length, [[1, 1]], (i, _a, j) => safeScore([za[i]], [ea[j]], {
-      weight: articleWeight,
-      prior: zh.articles[i].number === en.articles[j].number ? SAME_NUMBER_PRIOR : OTHER_NUMBER_PRIOR,
-    }));
+    const beads = alignMonotone(za.length, ea.length, ARTICLE_SHAPES, (i, a, j, b) => {
+      if (a === 1 && b === 1) {
+        return safeScore([za[i]], [ea[j]], {
+          weight: articleWeight,
+          prior: zh.articles[i].number === en.articles[j].number ? SAME_NUMBER_PRIOR : OTHER_NUMBER_PRIOR,
+        });
+      }
+      const prior = mergedArticlePrior(zh.articles.slice(i, i + a), en.articles.slice(j, j + b));
+      return prior === -Infinity ? prior : safeScore(za.slice(i, i + a), ea.slice(j, j + b), { weight: articleWeight, prior });
+    });
     const pairedZh = new Set<number>();
     const pairedEn = new Set<number>();
     // Loose paragraphs (preamble, closing lines) pair by content, before the articles so
     // that pairs stay in text order when the preamble comes first.
-    alignParagraphs(zh.loose, en.loose, 0, CONTENT_SHAPES, 'content', null, null);
+    alignParagraphs(zh.loose, en.loose, 0, CONTENT_SHAPES, 'content', false);
     for (const b of beads) {
-      pairedZh.add(b.zhStart);
-      pairedEn.add(b.enStart);
-      const za1 = zh.articles[b.zhStart];
-      const ea1 = en.articles[b.enStart];
-      alignParagraphs(zh.byArticle.get(za1)!, en.byArticle.get(ea1)!, IN_ARTICLE_PRIOR, IN_ARTICLE_SHAPES, 'article', za1, ea1);
+      const zArticles = zh.articles.slice(b.zhStart, b.zhStart + b.zhCount);
+      const eArticles = en.articles.slice(b.enStart, b.enStart + b.enCount);
+      for (let k = 0; k < b.zhCount; k++) pairedZh.add(b.zhStart + k);
+      for (let k = 0; k < b.enCount; k++) pairedEn.add(b.enStart + k);
+      // Order pairs the paragraphs of two articles of the same number; a merged bead is a
+      // damaged text, whose paragraphs must each earn their pair by content.
+      alignParagraphs(zArticles.flatMap((x) => zh.byArticle.get(x)!), eArticles.flatMap((x) => en.byArticle.get(x)!),
+        IN_ARTICLE_PRIOR, IN_ARTICLE_SHAPES, 'article', b.zhCount === 1 && b.enCount === 1);
     }
     zh.articles.forEach((a, i) => pairedZh.has(i) || unpairedArticles.push(a));
     en.articles.forEach((a, i) => pairedEn.has(i) || unpairedArticles.push(a));
   } else {
     // Unnumbered (or numbered on one side only): the whole text pairs by content.
-    alignParagraphs(zh.paragraphs, en.paragraphs, 0, CONTENT_SHAPES, 'content', null, null);
+    alignParagraphs(zh.paragraphs, en.paragraphs, 0, CONTENT_SHAPES, 'content', false);
   }
 
   pairs.sort((a, b) => a.zh[0].line - b.zh[0].line);
