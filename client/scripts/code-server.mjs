@@ -172,7 +172,10 @@ export function writeUserSettings(userDataDir, settings) {
 function isolatedEnv(extra = {}) {
   // code-server writes ~/.config/code-server/config.yaml otherwise.
   const home = mkdtempSync(join(tmpdir(), 'treaty-lens-cs-home-'));
-  return { env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), ...extra }, home };
+  // code-server lets $PORT (and $PASSWORD, $HASHED_PASSWORD) override its command line: a PORT
+  // set in the user's shell would move it off the port we wait on.
+  const { PORT, PASSWORD, HASHED_PASSWORD, ...inherited } = process.env;
+  return { env: { ...inherited, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), ...extra }, home };
 }
 
 /** Runs `code-server --install-extension vsix` into a profile's extensions folder. */
