@@ -13,7 +13,8 @@ import type { Article, TreatyDocument } from './core/model';
 import { getOutline } from './core/outline';
 import type { OutlineNode } from './core/outline';
 import { lineOfOffset, parseDocument } from './core/parse';
-import { createCorpusAnchorExtractor, findCounterpartKey, pairAcrossFiles, pairParagraphs, toTmx } from './core/align';
+import { createCorpusAnchorExtractor, findCounterpartKey, isPairable, pairAcrossFiles, pairParagraphs, toTmx } from './core/align';
+import { langFamily } from './core/model';
 import type { Alignment, AnchorExtractor, TmxUnit } from './core/align';
 import { findCorpusFiles, readTextFile } from './host/textFile';
 import { annotationReport } from './host/annotationFiles';
@@ -31,8 +32,18 @@ interface Output {
   error(text: string): void;
 }
 
-/** The JSON shape of one analysed file (issue #2's contract; later features add keys). */
-export function analysisJson(file: string, doc: TreatyDocument): object {
+/** The other half of a one-language file: its path (as the CLI prints it) and model. */
+export interface CounterpartFile {
+  readonly file: string;
+  readonly doc: TreatyDocument;
+}
+
+/**
+ * The JSON shape of one analysed file (issue #2's contract; later features add keys). With a
+ * counterpart file, pairs run across the two files (`counterpartFile` says where the other
+ * side's lines are), as the language server pairs them.
+ */
+export function analysisJson(file: string, doc: TreatyDocument, counterpart?: CounterpartFile): object {
   const lineOf = (a: Article) => a.line + 1;
   return {
     file,
@@ -46,7 +57,7 @@ export function analysisJson(file: string, doc: TreatyDocument): object {
       repeatOf: p.repeatOf === null ? null : p.repeatOf + 1,
     })),
     problems: doc.problems.map((p) => ({ line: p.line + 1, severity: p.severity, code: p.code, message: p.message })),
-    ...pairingJson(pairParagraphs(doc, { anchors: anchorsNear(file) })),
+    ...(counterpart ? crossFilePairingJson(file, doc, counterpart) : pairingJson(pairParagraphs(doc, { anchors: anchorsNear(file) }))),
     terms: termsJson(doc, termIndexNear(file)),
   };
 }
@@ -111,6 +122,54 @@ function pairingJson(a: Alignment): { pairs: object[]; unpaired: object[] } {
   return {
     pairs: a.pairs.map((p) => ({ zhLines: p.zh.map((x) => x.line + 1), enLines: p.en.map((x) => x.line + 1), confidence: p.confidence })),
     unpaired: a.unpaired.map((p) => ({ lang: p.lang, line: p.line + 1 })),
+  };
+}
+
+/**
+ * Pairs of a one-language file with its counterpart file: `zhLines` are lines of the Chinese
+ * file, `enLines` of the English one, whichever of the two is analysed; `unpaired` lists only
+ * the analysed file's own paragraphs (the other file reports its own).
+ */
+function crossFilePairingJson(file: string, doc: TreatyDocument, other: CounterpartFile): object {
+  const zhFirst = doc.paragraphs.some((p) => isPairable(p) && langFamily(p.lang) === 'zh');
+  const a = zhFirst ? pairAcrossFiles(doc, other.doc, { anchors: anchorsNear(file) }) : pairAcrossFiles(other.doc, doc, { anchors: anchorsNear(file) });
+  const own = new Set(doc.paragraphs);
+  const json = pairingJson(a);
+  return { counterpartFile: other.file, pairs: json.pairs, unpaired: a.unpaired.filter((p) => own.has(p)).map((p) => ({ lang: p.lang, line: p.line + 1 })) };
+}
+
+/**
+ * Finds the counterpart files of one-language texts among the texts of their own folder
+ * (the corpus the language server would index), parsing each sibling at most once.
+ */
+function counterpartFinder(analysed: ReadonlyMap<string, TreatyDocument>): (file: string, doc: TreatyDocument) => CounterpartFile | undefined {
+  const parsed = new Map<string, TreatyDocument | null>([...analysed].map(([f, d]) => [path.resolve(f), d]));
+  const printed = new Map<string, string>([...analysed.keys()].map((f) => [path.resolve(f), f]));
+  const siblings = new Map<string, string[]>();
+  const get = (key: string): TreatyDocument | undefined => {
+    if (!parsed.has(key)) {
+      const read = readTextFile(key);
+      parsed.set(key, read.ok ? parseDocument(read.text) : null);
+    }
+    return parsed.get(key) ?? undefined;
+  };
+  return (file, doc) => {
+    const dir = path.dirname(path.resolve(file));
+    let keys = siblings.get(dir);
+    if (!keys) {
+      let names: string[] = [];
+      try {
+        names = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+      } catch {
+        // An unreadable folder has no siblings: the file pairs within itself.
+      }
+      siblings.set(dir, (keys = names.map((f) => path.join(dir, f))));
+    }
+    const view = { keys: () => keys!, get };
+    const other = findCounterpartKey(path.resolve(file), doc, view);
+    const otherDoc = other === undefined ? undefined : get(other);
+    if (other === undefined || !otherDoc) return undefined;
+    return { file: printed.get(other) ?? path.join(path.dirname(file), path.basename(other)), doc: otherDoc };
   };
 }
 
@@ -235,6 +294,7 @@ function analyze(args: readonly string[], out: Output): number {
   let failed = missing;
   const results: object[] = [];
   const texts: string[] = [];
+  const docs = new Map<string, TreatyDocument>();
   for (const file of files) {
     const read = readTextFile(file);
     if (!read.ok) {
@@ -242,8 +302,11 @@ function analyze(args: readonly string[], out: Output): number {
       failed = true;
       continue;
     }
-    const doc = parseDocument(read.text);
-    if (json) results.push(analysisJson(file, doc));
+    docs.set(file, parseDocument(read.text));
+  }
+  const counterpartOf = counterpartFinder(docs);
+  for (const [file, doc] of docs) {
+    if (json) results.push(analysisJson(file, doc, counterpartOf(file, doc)));
     else texts.push(outlineText(file, doc));
   }
   if (json) out.write(JSON.stringify({ files: results }, null, 2));

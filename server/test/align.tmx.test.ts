@@ -81,3 +81,52 @@ describe('analyze --json pairs', () => {
     assert.deepStrictEqual(f.unpaired, [{ lang: 'zh-Hans', line: 1 }, { lang: 'zh-Hans', line: 3 }, { lang: 'zh-Hans', line: 5 }]);
   });
 });
+
+describe('analyze --json pairs across files', () => {
+  const SPLIT = path.join(__dirname, 'fixtures', 'align', 'split');
+  const zhFile = path.join(SPLIT, '2025-02-06-cn-pk-joint-statement-zh.txt');
+  const enFile = path.join(SPLIT, '2025-02-06-cn-pk-joint-statement-en.txt');
+  const analyse = (...args: string[]) => {
+    const r = run(['analyze', '--json', ...args]);
+    assert.strictEqual(r.code, 0, r.stderr);
+    return JSON.parse(r.stdout).files as any[];
+  };
+  // The two halves of the 2025 statement: the English file is the bilingual file's English
+  // section moved to line 1, so every Chinese line z pairs with English line z − 6.
+  const expectedLines = Array.from({ length: 34 }, (_, k) => [[7 + 2 * k], [1 + 2 * k]]);
+  const lines = (f: any) => f.pairs.map((p: any) => [p.zhLines, p.enLines]);
+
+  it('pairs a one-language file with its counterpart file, from either half', () => {
+    const files = analyse(SPLIT);
+    const byName = new Map(files.map((f) => [path.basename(f.file), f]));
+    const zh = byName.get(path.basename(zhFile));
+    const en = byName.get(path.basename(enFile));
+    assert.strictEqual(zh.counterpartFile, enFile);
+    assert.strictEqual(en.counterpartFile, zhFile);
+    assert.deepStrictEqual(lines(zh), expectedLines);
+    assert.deepStrictEqual(lines(en), expectedLines);
+    assert.deepStrictEqual(zh.pairs.slice(0, 3), [
+      { zhLines: [7], enLines: [1], confidence: 1 },
+      { zhLines: [9], enLines: [3], confidence: 1 },
+      { zhLines: [11], enLines: [5], confidence: 0.94 },
+    ]);
+    // Each file lists only its own unpaired paragraphs: the Chinese title lines; English none.
+    assert.deepStrictEqual(zh.unpaired, [{ lang: 'zh-Hans', line: 1 }, { lang: 'zh-Hans', line: 3 }, { lang: 'zh-Hans', line: 5 }]);
+    assert.deepStrictEqual(en.unpaired, []);
+  });
+
+  it('finds the counterpart in the file’s folder when the file is analysed alone', () => {
+    const [en] = analyse(enFile);
+    assert.strictEqual(en.counterpartFile, zhFile);
+    assert.deepStrictEqual(lines(en), expectedLines);
+  });
+
+  it('leaves files of another day or other parties unpaired, without a counterpart', () => {
+    for (const name of ['2025-02-06-cn-by-other-parties-en.txt', '2025-02-07-cn-pk-other-day-en.txt']) {
+      const [f] = analyse(path.join(SPLIT, name));
+      assert.strictEqual('counterpartFile' in f, false);
+      assert.deepStrictEqual(f.pairs, []);
+      assert.deepStrictEqual(f.unpaired.map((p: any) => p.line), [1, 3, 5, 7, 9, 11, 13, 15]);
+    }
+  });
+});
