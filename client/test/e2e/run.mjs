@@ -311,6 +311,38 @@ async function uiPass() {
   });
   await page.screenshot({ path: join(screenshotDir, 'outline.png') });
 
+  await step('every corpus file opens with its outline (Quick Open, then the Outline view)', async () => {
+    // The first outline rows of each file: its first section and first entry below it.
+    const expected = {
+      '2023-10-19-cn-pk-xi-meets-kakar-xinhua-report.txt': ['中文（简体） (namespace)', '¶1 (string)'],
+      '2023-10-20-cn-pk-joint-press-statement-zh.txt': ['中文（简体） (namespace)', '¶1 (string)', '1. (class)'],
+      '2023-12-04-cn-by-xi-meets-lukashenko-xinhua-report-hant.txt': ['中文（繁體） (namespace)', '¶1 (string)'],
+      '2024-pk-embassy-article-cn-pk-relations-zh.txt': ['中文（简体） (namespace)', '¶1 (string)'],
+      [STATEMENT_2025]: ['中文（简体） (namespace)', '¶1 (string)', '¶2 (string)', '¶3 (string)', '¶4 (string)', '一、 (class)'],
+    };
+    const seen = {};
+    for (const [name, head] of Object.entries(expected)) {
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: 15_000 });
+      await input.fill(name);
+      // Click the file's row: Enter could take the first row of the list still showing recent files.
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().click({ timeout: 15_000 });
+      const activeTabs = () => page.locator('.tab.active').evaluateAll((tabs) => tabs.map((t) => t.getAttribute('aria-label')));
+      await pollUntil(async () => (await activeTabs()).some((label) => label?.startsWith(name)),
+        { timeoutMs: 15_000, what: `${name} in the active tab` }).catch(async (error) => {
+        throw new Error(`${error.message}; active tabs: ${JSON.stringify(await activeTabs())}`);
+      });
+      seen[name] = await pollUntil(async () => {
+        const rows = await outlineRows(page);
+        return rows.length >= head.length && rows[0] === head[0] && rows.slice(0, head.length);
+      }, { timeoutMs: 30_000, what: `the outline of ${name}` }).catch(async (error) => {
+        throw new Error(`${error.message}; rows: ${JSON.stringify(await outlineRows(page))}`);
+      });
+    }
+    assertEqual(seen, expected, 'first outline rows of every corpus file');
+  });
+
   await step('Go to Symbol in Workspace finds 第五条 in every statement and opens 五、 on line 21', async () => {
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
