@@ -378,19 +378,24 @@ async function uiPass() {
 
   await step('the jump key goes to the English paragraph and, pressed again, comes back', async () => {
     await page.keyboard.press('Escape');
-    // Focus the editor on line 21 without moving the cursor off it.
-    await page.locator('.monaco-editor .view-line', { hasText: '双方重申在涉及彼此核心利益' }).first().click({ position: { x: 2, y: 8 } });
     const selection = page.locator('[id="status.editor.selection"]');
     const statusIs = (expected) => pollUntil(async () => (await selection.textContent({ timeout: 1000 }))?.trim() === expected,
       { timeoutMs: 15_000, what: `status bar "${expected}"` }).catch(async (error) => {
       throw new Error(`${error.message}; it reads ${JSON.stringify(await selection.textContent().catch(() => null))}`);
     });
-    await statusIs('Ln 21, Col 1');
+    // Start in the middle of 五、 (line 21, column 20): coming back must return to this very
+    // place, which the counterpart of the counterpart (the paragraph's start) would not.
+    await page.keyboard.press('Control+G');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await input.fill(':21:20');
+    await page.keyboard.press('Enter');
+    await statusIs('Ln 21, Col 20');
     await page.keyboard.press('Control+Alt+P');
     await statusIs('Ln 89, Col 1');
     await page.screenshot({ path: join(screenshotDir, 'jump.png') });
     await page.keyboard.press('Control+Alt+P');
-    await statusIs('Ln 21, Col 1');
+    await statusIs('Ln 21, Col 20');
   });
 
   await step('Peek References on CPEC lists its 57 occurrences in both languages of every corpus file', async () => {
