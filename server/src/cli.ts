@@ -3,6 +3,7 @@
  *
  *   treaty-lens analyze <file|dir>... [--json]   outline (or JSON) of each corpus text
  *   treaty-lens annotations <file|dir>... [--json|--csv|--md]   annotations with where they are now
+ *   treaty-lens names --learn <dir> [--write]    bilingual names learned from the corpus's confident pairs
  *   treaty-lens lsp                              the language server over stdio
  *
  * Lines printed are 1-based, as an editor shows them; characters are UTF-16 units.
@@ -13,9 +14,12 @@ import type { Article, TreatyDocument } from './core/model';
 import { getOutline } from './core/outline';
 import type { OutlineNode } from './core/outline';
 import { lineOfOffset, parseDocument } from './core/parse';
-import { createCorpusAnchorExtractor, findCounterpartKey, isPairable, pairAcrossFiles, pairParagraphs, toTmx } from './core/align';
+import {
+  compareWithNameList, createCorpusAnchorExtractor, findCounterpartKey, isPairable, learnNames, mergeLearnedNames, pairAcrossFiles,
+  pairParagraphs, parseNameList, toTmx,
+} from './core/align';
 import { langFamily } from './core/model';
-import type { Alignment, AnchorExtractor, TmxUnit } from './core/align';
+import type { Alignment, AnchorExtractor, ParallelText, TmxUnit } from './core/align';
 import { findCorpusFiles, readTextFile } from './host/textFile';
 import { annotationReport } from './host/annotationFiles';
 import { formatExport } from './core/annotations';
@@ -24,6 +28,7 @@ import { TermIndex, parseGlossary, termsJson, termsTable } from './core/terms';
 const USAGE = `usage: treaty-lens analyze <file|dir>... [--json]
        treaty-lens export --tmx <file|dir>... [--out <file.tmx>] [--min-confidence <0..1>]
        treaty-lens terms <dir>
+       treaty-lens names --learn <dir> [--write]
        treaty-lens annotations <file|dir>... [--json|--csv|--md]
        treaty-lens lsp`;
 
@@ -315,6 +320,67 @@ function analyze(args: readonly string[], out: Output): number {
 }
 
 /**
+ * `treaty-lens names --learn <dir> [--write]`: names learned from the confident pairs of a
+ * corpus (pairs of one-language files across files), printed with their evidence and judged
+ * against the hand entries of <dir>/names.json; --write merges them into that file (atomically).
+ */
+function namesCommand(args: readonly string[], out: Output): number {
+  const dir = args[args.indexOf('--learn') + 1];
+  if (!args.includes('--learn') || dir === undefined || dir.startsWith('--') || args.some((a) => a.startsWith('--') && a !== '--learn' && a !== '--write')) {
+    out.error(USAGE);
+    return 2;
+  }
+  const { files, failed } = expandInputs([dir], out);
+  if (failed) return 1;
+  const docs = new Map<string, TreatyDocument>();
+  for (const file of files) {
+    const read = readTextFile(file);
+    if (read.ok) docs.set(file, parseDocument(read.text));
+  }
+  const view = { keys: () => [...docs.keys()], get: (k: string) => docs.get(k) };
+  const texts: ParallelText[] = [];
+  for (const [file, doc] of docs) {
+    const other = findCounterpartKey(file, doc, view);
+    if (other && !doc.paragraphs.some((p) => isPairable(p) && langFamily(p.lang) === 'zh')) continue;
+    const a = other ? pairAcrossFiles(doc, docs.get(other)!, { anchors: anchorsNear(file) }) : pairParagraphs(doc, { anchors: anchorsNear(file) });
+    // Only pairs the engine is sure of teach names; a wrong pair would teach wrong ones.
+    for (const p of a.pairs) if (p.confidence >= 0.8) texts.push({ zh: p.zh.map((x) => x.text).join(''), en: p.en.map((x) => x.text).join(' ') });
+  }
+  const candidates = learnNames(texts);
+  const namesFile = path.join(dir, 'names.json');
+  const read = fs.existsSync(namesFile) ? readTextFile(namesFile) : undefined;
+  const hand = read?.ok ? parseNameList(read.text).names : [];
+  const verdict = compareWithNameList(candidates, hand);
+  const lines = ['zh\ten\tpairs\tdice\thand list'];
+  for (const c of candidates) {
+    const mark = verdict.correct.includes(c) ? 'agrees' : verdict.wrong.includes(c) ? 'disagrees' : 'new';
+    lines.push(`${c.zh}\t${c.en}\t${c.pairs}\t${c.dice.toFixed(2)}\t${mark}`);
+  }
+  const judged = verdict.correct.length + verdict.wrong.length;
+  lines.push(`${candidates.length} candidates from ${texts.length} confident pairs; against the hand list: ` +
+    `precision ${judged ? (verdict.correct.length / judged).toFixed(3) : '—'} (${verdict.correct.length}/${judged}), ` +
+    `${verdict.found} of ${hand.length} entries found, ${verdict.unknown.length} new`);
+  out.write(lines.join('\n'));
+  if (!args.includes('--write')) return 0;
+  const merged = mergeLearnedNames(read?.ok ? read.text : '{ "version": 1, "names": [] }', candidates);
+  if (merged.text === undefined) {
+    out.error(`treaty-lens: ${namesFile}: ${merged.problems.join('; ')}`);
+    return 1;
+  }
+  try {
+    // Temp file and rename: an editor or the language server never reads half a file.
+    const temp = `${namesFile}.${process.pid}.tmp`;
+    fs.writeFileSync(temp, merged.text);
+    fs.renameSync(temp, namesFile);
+  } catch (e) {
+    out.error(`treaty-lens: ${namesFile}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    return 1;
+  }
+  out.write(`${namesFile}: ${merged.learned.length} learned entries written, ${merged.skipped.length} left out (already in the hand list)`);
+  return 0;
+}
+
+/**
  * Annotations of the given documents (a folder: those with a store) with their current position,
  * counterpart quote, tags, note and dates. Problems of a store are reported on stderr, exit code 1.
  */
@@ -350,6 +416,8 @@ export function main(argv: readonly string[], out: Output): number {
       return annotations(rest, out);
     case 'terms':
       return termsCommand(rest, out);
+    case 'names':
+      return namesCommand(rest, out);
     case 'lsp':
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       require('./lsp/main');

@@ -15,3 +15,5 @@ export { confidenceOf, lengthLogProbability, scoreBead } from './score';
 export type { AlignUnit, BeadScorer, ScoreContext } from './score';
 export { toTmx } from './tmx';
 export type { TmxUnit } from './tmx';
+export { compareWithNameList, learnNames, mergeLearnedNames } from './learnNames';
+export type { LearnOptions, NameCandidate, NameListComparison, NameListMerge, ParallelText } from './learnNames';
