@@ -15,13 +15,14 @@ import { getOutline } from './core/outline';
 import type { OutlineNode } from './core/outline';
 import { lineOfOffset, parseDocument } from './core/parse';
 import {
-  compareWithNameList, createCorpusAnchorExtractor, findCounterpartKey, isPairable, learnNames, mergeLearnedNames, pairAcrossFiles,
+  compareWithNameList, findCounterpartKey, isPairable, learnNames, mergeLearnedNames, pairAcrossFiles,
   pairParagraphs, parseNameList, toTmx,
 } from './core/align';
 import { langFamily } from './core/model';
 import type { Alignment, AnchorExtractor, ParallelText, TmxUnit } from './core/align';
 import { findCorpusFiles, readTextFile } from './host/textFile';
 import { annotationReport } from './host/annotationFiles';
+import { pairingAnchorsNear } from './host/corpusAnchors';
 import { formatExport } from './core/annotations';
 import { TermIndex, parseGlossary, termsJson, termsTable } from './core/terms';
 
@@ -178,20 +179,9 @@ function counterpartFinder(analysed: ReadonlyMap<string, TreatyDocument>): (file
   };
 }
 
-const anchorCache = new Map<string, AnchorExtractor>();
-
-/** Pairing anchors from the names.json and glossary.json beside a corpus file, read once per folder. */
+/** Pairing anchors from the names.json and glossary.json beside a corpus file. */
 function anchorsNear(file: string): AnchorExtractor {
-  const dir = path.dirname(path.resolve(file));
-  let anchors = anchorCache.get(dir);
-  if (!anchors) {
-    const read = (name: string) => {
-      const r = readTextFile(path.join(dir, name));
-      return r.ok ? r.text : undefined;
-    };
-    anchorCache.set(dir, (anchors = createCorpusAnchorExtractor({ names: read('names.json'), glossary: read('glossary.json') })));
-  }
-  return anchors;
+  return pairingAnchorsNear([path.dirname(path.resolve(file))]);
 }
 
 /** The confident pairs of the given files as a TMX 1.4 translation memory; one-language files pair with their counterpart among them. */

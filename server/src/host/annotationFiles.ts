@@ -6,13 +6,13 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createCorpusAnchorExtractor, type AnchorExtractor } from '../core/align';
 import {
   annotationRows, counterpartFinder, exportRecord, mergeAnnotations, parseAnnotationLines, type Annotation, type ExportRecord,
 } from '../core/annotations';
 import type { TreatyDocument } from '../core/model';
 import { parseDocument } from '../core/parse';
 import { annotationStorePath, type StoreProblem } from './annotationStore';
+import { pairingAnchorsNear } from './corpusAnchors';
 import { findCorpusFiles, readTextFile } from './textFile';
 
 export interface AnnotationFiles {
@@ -43,36 +43,6 @@ export function readAnnotationFilesSync(documentPath: string): AnnotationFiles {
     annotations: mergeAnnotations(parts[1].annotations, parts[0].annotations),
     problems: [...parts[0].problems, ...parts[1].problems],
   };
-}
-
-const anchorCache = new Map<string, { stamp: string; anchors: AnchorExtractor }>();
-
-/**
- * Pairing anchors from `names.json` and `glossary.json` in the first of `dirs` holding either,
- * re-read when their modification times change.
- */
-export function pairingAnchorsNear(dirs: readonly string[]): AnchorExtractor {
-  const dir = dirs.find((d) => fs.existsSync(path.join(d, 'names.json')) || fs.existsSync(path.join(d, 'glossary.json'))) ?? dirs[0];
-  const files = ['names.json', 'glossary.json'].map((f) => path.join(dir, f));
-  const stamp = files.map((f) => {
-    try {
-      return String(fs.statSync(f).mtimeMs);
-    } catch {
-      return '-';
-    }
-  }).join('|');
-  const hit = anchorCache.get(dir);
-  if (hit && hit.stamp === stamp) return hit.anchors;
-  const read = (f: string) => {
-    try {
-      return fs.readFileSync(f, 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
-  const anchors = createCorpusAnchorExtractor({ names: read(files[0]), glossary: read(files[1]) });
-  anchorCache.set(dir, { stamp, anchors });
-  return anchors;
 }
 
 export interface AnnotationReport {

@@ -23,7 +23,7 @@ import {
   type Annotation, type AnnotationRow, type CounterpartOf, type ExportFormat, type ExportRecord, type Reply,
 } from '../core/annotations';
 import { langFamily, type TreatyDocument } from '../core/model';
-import { pairingAnchorsNear } from '../host/annotationFiles';
+import { pairingAnchorsNear } from '../host/corpusAnchors';
 import { ANNOTATIONS_FOLDER, AnnotationStore, annotationStorePath } from '../host/annotationStore';
 import { isCorpusPath } from '../host/textFile';
 import type { FeatureContext } from './context';

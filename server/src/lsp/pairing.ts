@@ -5,7 +5,6 @@
  * core's (`core/align`); this module finds documents, caches alignments per model and
  * converts offsets to positions.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { Diagnostic, Location, Position } from 'vscode-languageserver';
@@ -13,6 +12,7 @@ import type { Alignment, AnchorExtractor, ParagraphPair } from '../core/align';
 import type { Article, Paragraph, TreatyDocument } from '../core/model';
 import { langFamily } from '../core/model';
 import { lineOfOffset } from '../core/parse';
+import { pairingAnchorsNear } from '../host/corpusAnchors';
 import type { FeatureContext } from './context';
 import { toOffset, toPosition, toRange } from './convert';
 
@@ -59,35 +59,11 @@ export function registerPairing(ctx: FeatureContext): void {
   // Models are immutable and replaced on every edit, so an alignment cached per pair of model
   // objects is exactly as fresh as the documents (the workspaceCache idea without versions).
   const cache = new WeakMap<TreatyDocument, WeakMap<TreatyDocument, Alignment>>();
-  const anchorCache = new Map<string, { stamp: string; anchors: AnchorExtractor }>();
   let threshold = DEFAULT_THRESHOLD;
 
   /** Pairing anchors from names.json and glossary.json beside the file (or in a root's corpus folder). */
-  const anchorsFor = (key: string): AnchorExtractor => {
-    const dirs = [path.dirname(key), ...ctx.roots().map((r) => path.join(r, 'corpus'))];
-    const dir = dirs.find((d) => fs.existsSync(path.join(d, 'names.json')) || fs.existsSync(path.join(d, 'glossary.json'))) ?? path.dirname(key);
-    const files = ['names.json', 'glossary.json'].map((f) => path.join(dir, f));
-    const mtime = (f: string) => {
-      try {
-        return String(fs.statSync(f).mtimeMs);
-      } catch {
-        return '-';
-      }
-    };
-    const stamp = files.map(mtime).join('|');
-    const hit = anchorCache.get(dir);
-    if (hit && hit.stamp === stamp) return hit.anchors;
-    const read = (f: string) => {
-      try {
-        return fs.readFileSync(f, 'utf8');
-      } catch {
-        return undefined;
-      }
-    };
-    const anchors = align.createCorpusAnchorExtractor({ names: read(files[0]), glossary: read(files[1]) });
-    anchorCache.set(dir, { stamp, anchors });
-    return anchors;
-  };
+  const anchorsFor = (key: string): AnchorExtractor =>
+    pairingAnchorsNear([path.dirname(key), ...ctx.roots().map((r) => path.join(r, 'corpus'))]);
 
   const families = (doc: TreatyDocument) => new Set(doc.paragraphs.filter(align.isPairable).map((p) => langFamily(p.lang)));
 
