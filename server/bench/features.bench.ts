@@ -8,6 +8,7 @@ import * as path from 'path';
 import { createCorpusAnchorExtractor, pairParagraphs } from '../src/core/align';
 import { parseDocument } from '../src/core/parse';
 import { compileGlossary, findTermOccurrences, parseGlossary } from '../src/core/terms';
+import { printTable, time } from './support';
 
 const CORPUS = path.resolve(__dirname, '..', '..', 'corpus');
 const names = fs.readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort();
@@ -16,18 +17,6 @@ const glossaryText = fs.readFileSync(path.join(CORPUS, 'glossary.json'), 'utf8')
 const compiled = compileGlossary(parseGlossary(glossaryText).glossary!);
 const anchors = createCorpusAnchorExtractor({ names: fs.readFileSync(path.join(CORPUS, 'names.json'), 'utf8'), glossary: glossaryText });
 
-function time(fn: () => unknown, budgetMs = 1500): number {
-  fn();
-  const samples: number[] = [];
-  const start = performance.now();
-  while (samples.length < 5 || (performance.now() - start < budgetMs && samples.length < 200)) {
-    const t = performance.now();
-    fn();
-    samples.push(performance.now() - t);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[samples.length >> 1];
-}
 
 const rows: string[][] = [['input', 'chars', 'parse ms', 'feature', 'feature ms', 'feature / parse', 'ms per 100k chars']];
 for (const copies of [1, 10, 100]) {
@@ -43,8 +32,4 @@ for (const [i, name] of names.entries()) {
   rows.push([name.replace(/\.txt$/, ''), String(texts[i].length), parse.toFixed(2), 'pairing', pair.toFixed(2), (pair / parse).toFixed(2), '']);
 }
 
-const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-for (const [i, r] of rows.entries()) {
-  console.log('| ' + r.map((c, j) => c.padEnd(widths[j])).join(' | ') + ' |');
-  if (i === 0) console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
-}
+printTable(rows);

@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseDocument } from '../src/core/parse';
 import { createTreatyService } from '../src/core/service';
+import { printTable, time } from './support';
 
 const CORPUS = path.resolve(__dirname, '..', '..', 'corpus');
 const texts = fs.readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort().map((f) => fs.readFileSync(path.join(CORPUS, f), 'utf8'));
@@ -24,19 +25,6 @@ function baseline(text: string): number {
   return n;
 }
 
-/** Median milliseconds of `fn` over enough runs to last about `budgetMs`. */
-function time(fn: () => unknown, budgetMs = 1500): number {
-  fn(); // warm-up: JIT and OpenCC's dictionaries
-  const samples: number[] = [];
-  const start = performance.now();
-  while (samples.length < 5 || (performance.now() - start < budgetMs && samples.length < 200)) {
-    const t = performance.now();
-    fn();
-    samples.push(performance.now() - t);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[samples.length >> 1];
-}
 
 /** Heap bytes one result of `make` keeps alive, averaged over enough copies to rise above GC noise. */
 function retainedBytes(make: () => unknown, copies: number): number {
@@ -76,8 +64,4 @@ const b1 = time(() => baseline(statement));
 rows.push(['edit 2025 statement', String(statement.length), b1.toFixed(3), edit.toFixed(3), (edit / b1).toFixed(1), '']);
 rows.push(['same version again (cache)', String(statement.length), b1.toFixed(3), cached.toFixed(4), (cached / b1).toFixed(2), '']);
 
-const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-for (const [i, r] of rows.entries()) {
-  console.log('| ' + r.map((c, j) => c.padEnd(widths[j])).join(' | ') + ' |');
-  if (i === 0) console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
-}
+printTable(rows);

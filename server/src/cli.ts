@@ -110,15 +110,9 @@ function termsCommand(args: readonly string[], out: Output): number {
     out.error(`treaty-lens: no valid corpus/glossary.json found for ${inputs[0]}`);
     return 1;
   }
-  for (const file of files) {
-    const read = readTextFile(file);
-    if (!read.ok) {
-      out.error(`treaty-lens: ${file}: ${read.reason}`);
-      failed = true;
-      continue;
-    }
-    index.replace(file, parseDocument(read.text));
-  }
+  const parsed = parseFiles(files, out);
+  failed ||= parsed.failed;
+  for (const [file, doc] of parsed.docs) index.replace(file, doc);
   out.write(termsTable(index));
   return failed ? 1 : 0;
 }
@@ -179,6 +173,25 @@ function counterpartFinder(analysed: ReadonlyMap<string, TreatyDocument>): (file
   };
 }
 
+/**
+ * Reads and parses each file; one that cannot be read gets its one-line error on `out`.
+ * @returns the models by file name, and whether any file failed.
+ */
+function parseFiles(files: readonly string[], out: Output): { docs: Map<string, TreatyDocument>; failed: boolean } {
+  const docs = new Map<string, TreatyDocument>();
+  let failed = false;
+  for (const file of files) {
+    const read = readTextFile(file);
+    if (read.ok) {
+      docs.set(file, parseDocument(read.text));
+    } else {
+      out.error(`treaty-lens: ${file}: ${read.reason}`);
+      failed = true;
+    }
+  }
+  return { docs, failed };
+}
+
 /** Pairing anchors from the names.json and glossary.json beside a corpus file. */
 function anchorsNear(file: string): AnchorExtractor {
   return pairingAnchorsNear([path.dirname(path.resolve(file))]);
@@ -199,15 +212,8 @@ function exportTmx(args: readonly string[], out: Output): number {
   }
   const { files, failed: missing } = expandInputs(inputs, out);
   let failed = missing;
-  const docs = new Map<string, TreatyDocument>();
-  for (const file of files) {
-    const read = readTextFile(file);
-    if (read.ok) docs.set(file, parseDocument(read.text));
-    else {
-      out.error(`treaty-lens: ${file}: ${read.reason}`);
-      failed = true;
-    }
-  }
+  const { docs, failed: unreadable } = parseFiles(files, out);
+  failed ||= unreadable;
   const view = { keys: () => [...docs.keys()], get: (k: string) => docs.get(k) };
   const units: TmxUnit[] = [];
   for (const [file, doc] of docs) {
@@ -289,16 +295,8 @@ function analyze(args: readonly string[], out: Output): number {
   let failed = missing;
   const results: object[] = [];
   const texts: string[] = [];
-  const docs = new Map<string, TreatyDocument>();
-  for (const file of files) {
-    const read = readTextFile(file);
-    if (!read.ok) {
-      out.error(`treaty-lens: ${file}: ${read.reason}`);
-      failed = true;
-      continue;
-    }
-    docs.set(file, parseDocument(read.text));
-  }
+  const { docs, failed: unreadable } = parseFiles(files, out);
+  failed ||= unreadable;
   const counterpartOf = counterpartFinder(docs);
   for (const [file, doc] of docs) {
     if (json) results.push(analysisJson(file, doc, counterpartOf(file, doc)));
@@ -322,11 +320,8 @@ function namesCommand(args: readonly string[], out: Output): number {
   }
   const { files, failed } = expandInputs([dir], out);
   if (failed) return 1;
-  const docs = new Map<string, TreatyDocument>();
-  for (const file of files) {
-    const read = readTextFile(file);
-    if (read.ok) docs.set(file, parseDocument(read.text));
-  }
+  // An unreadable file is named on stderr and fails the run, but the others still teach names.
+  const { docs, failed: unreadable } = parseFiles(files, out);
   const view = { keys: () => [...docs.keys()], get: (k: string) => docs.get(k) };
   const texts: ParallelText[] = [];
   for (const [file, doc] of docs) {
@@ -351,7 +346,7 @@ function namesCommand(args: readonly string[], out: Output): number {
     `precision ${judged ? (verdict.correct.length / judged).toFixed(3) : '—'} (${verdict.correct.length}/${judged}), ` +
     `${verdict.found} of ${hand.length} entries found, ${verdict.unknown.length} new`);
   out.write(lines.join('\n'));
-  if (!args.includes('--write')) return 0;
+  if (!args.includes('--write')) return unreadable ? 1 : 0;
   const merged = mergeLearnedNames(read?.ok ? read.text : '{ "version": 1, "names": [] }', candidates);
   if (merged.text === undefined) {
     out.error(`treaty-lens: ${namesFile}: ${merged.problems.join('; ')}`);
@@ -367,7 +362,7 @@ function namesCommand(args: readonly string[], out: Output): number {
     return 1;
   }
   out.write(`${namesFile}: ${merged.learned.length} learned entries written, ${merged.skipped.length} left out (already in the hand list)`);
-  return 0;
+  return unreadable ? 1 : 0;
 }
 
 /**
