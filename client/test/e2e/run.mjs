@@ -419,6 +419,33 @@ async function uiPass() {
     await page.keyboard.press('Escape');
   });
 
+  await step('Suggest Terms offers a recurring phrase and adds the chosen one to the glossary', async () => {
+    await runCommand(page, 'Treaty Lens: Suggest Terms');
+    // The quoted phrase the corpus repeats and the glossary lacks comes first.
+    const first = page.locator('.quick-input-list .monaco-list-row').first();
+    await first.waitFor({ state: 'visible', timeout: 20_000 });
+    // The row reads the phrase, its description (language, count, documents) and its detail.
+    assertEqual((await first.innerText()).replace(/\s*\n\s*/g, ''), '犍陀罗艺术展中文 · 2× in 1 documentquoted in the texts', 'first suggestion');
+    await first.click();
+    const input = page.locator('.quick-input-widget input');
+    await pollUntil(async () => (await page.locator('.quick-input-title').innerText().catch(() => '')).includes('犍陀罗艺术展'),
+      { timeoutMs: 10_000, what: 'the input box for the English form' });
+    await input.fill('Gandhara art exhibition');
+    await page.keyboard.press('Enter');
+    const glossaryFile = join(uiCorpus, 'glossary.json');
+    const term = await pollUntil(async () => {
+      const terms = JSON.parse(readFileSync(glossaryFile, 'utf8')).terms;
+      return terms.find((t) => t.zh.includes('犍陀罗艺术展'));
+    }, { timeoutMs: 15_000, what: 'the new term in glossary.json' });
+    assertEqual({ zh: term.zh, en: term.en }, { zh: ['犍陀罗艺术展'], en: ['Gandhara art exhibition'] }, 'the added term');
+    await pollUntil(async () => (await page.locator('.tab.active').getAttribute('aria-label', { timeout: 1000 }))?.startsWith('glossary.json'),
+      { timeoutMs: 10_000, what: 'glossary.json shown' });
+    // Back to the statement for the next step.
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill(STATEMENT_2025);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: STATEMENT_2025 }).first().click({ timeout: 15_000 });
+  });
+
   await step('Annotate Clause (Ctrl+Alt+M) on a selection opens a comment, and the note is stored with its tags', async () => {
     // Select 台湾问题是中国核心利益中的核心 (line 21, columns 97–111) with the keyboard.
     await page.keyboard.press('Control+G');
