@@ -249,6 +249,25 @@ async function runCommand(page, title) {
   await row.click();
 }
 
+/** Waits until the status bar's cursor position reads `expected` ("Ln 21, Col 20"). */
+async function statusIs(page, expected, timeoutMs = 15_000) {
+  const selection = page.locator('[id="status.editor.selection"]');
+  await pollUntil(async () => (await selection.textContent({ timeout: 1000 }))?.trim() === expected,
+    { timeoutMs, what: `status bar "${expected}"` }).catch(async (error) => {
+    throw new Error(`${error.message}; it reads ${JSON.stringify(await selection.textContent().catch(() => null))}`);
+  });
+}
+
+/** Go to Line/Column (Ctrl+G) as a person types it, then waits for the cursor to be there. */
+async function goToLine(page, line, column) {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await statusIs(page, `Ln ${line}, Col ${column}`);
+}
+
 async function outlineRows(page) {
   return page.locator('.outline-pane .monaco-list-row[aria-label]').evaluateAll((rows) =>
     rows
@@ -301,13 +320,7 @@ async function uiPass() {
   await step('clicking 二、 in the Outline puts the cursor on line 13', async () => {
     const row = page.locator('.outline-pane .monaco-list-row[aria-label="二、 (class)"]').first();
     await row.click({ timeout: 10_000 });
-    const selection = page.locator('[id="status.editor.selection"]');
-    const expected = 'Ln 13, Col 1';
-    await pollUntil(async () => (await selection.textContent({ timeout: 1000 }))?.trim() === expected,
-      { timeoutMs: 10_000, what: `status bar "${expected}"` })
-      .catch(async (error) => {
-        throw new Error(`${error.message}; it reads ${JSON.stringify(await selection.textContent().catch(() => null))}`);
-      });
+    await statusIs(page, 'Ln 13, Col 1');
   });
   await page.screenshot({ path: join(screenshotDir, 'outline.png') });
 
@@ -359,10 +372,7 @@ async function uiPass() {
     assertEqual(texts, EXPECTED_WORKSPACE_SYMBOLS, 'workspace symbol rows for 第五条');
     await page.screenshot({ path: join(screenshotDir, 'workspace-symbols.png') });
     await rows.filter({ hasText: `五、 Article 5 · 第五条${STATEMENT_2025}` }).first().click();
-    const selection = page.locator('[id="status.editor.selection"]');
-    const expected = 'Ln 21, Col 1';
-    await pollUntil(async () => (await selection.textContent({ timeout: 1000 }))?.trim() === expected,
-      { timeoutMs: 10_000, what: `status bar "${expected}"` });
+    await statusIs(page, 'Ln 21, Col 1');
   });
 
   await step('hovering Chinese article 五、 shows its English counterpart in full', async () => {
@@ -378,36 +388,19 @@ async function uiPass() {
 
   await step('the jump key goes to the English paragraph and, pressed again, comes back', async () => {
     await page.keyboard.press('Escape');
-    const selection = page.locator('[id="status.editor.selection"]');
-    const statusIs = (expected) => pollUntil(async () => (await selection.textContent({ timeout: 1000 }))?.trim() === expected,
-      { timeoutMs: 15_000, what: `status bar "${expected}"` }).catch(async (error) => {
-      throw new Error(`${error.message}; it reads ${JSON.stringify(await selection.textContent().catch(() => null))}`);
-    });
     // Start in the middle of 五、 (line 21, column 20): coming back must return to this very
     // place, which the counterpart of the counterpart (the paragraph's start) would not.
-    await page.keyboard.press('Control+G');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: 15_000 });
-    await input.fill(':21:20');
-    await page.keyboard.press('Enter');
-    await statusIs('Ln 21, Col 20');
+    await goToLine(page, 21, 20);
     await page.keyboard.press('Control+Alt+P');
-    await statusIs('Ln 89, Col 1');
+    await statusIs(page, 'Ln 89, Col 1');
     await page.screenshot({ path: join(screenshotDir, 'jump.png') });
     await page.keyboard.press('Control+Alt+P');
-    await statusIs('Ln 21, Col 20');
+    await statusIs(page, 'Ln 21, Col 20');
   });
 
   await step('Peek References on CPEC lists its 57 occurrences in both languages of every corpus file', async () => {
-    // Go to Line/Column puts the cursor inside "CPEC" in English article 8. (line 99, column 399).
-    await page.keyboard.press('Control+G');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: 15_000 });
-    await input.fill(':99:399');
-    await page.keyboard.press('Enter');
-    const selection = page.locator('[id="status.editor.selection"]');
-    await pollUntil(async () => (await selection.textContent({ timeout: 1000 }))?.trim() === 'Ln 99, Col 399',
-      { timeoutMs: 10_000, what: 'status bar "Ln 99, Col 399"' });
+    // The cursor inside "CPEC" in English article 8. (line 99, column 399).
+    await goToLine(page, 99, 399);
     await page.keyboard.press('Shift+F12');
     const meta = page.locator('.peekview-title .meta').first();
     // 7 in the Kakar report, 8 in the 2023 press statement, 24 in the embassy article, 18 in the 2025 statement.
@@ -448,17 +441,9 @@ async function uiPass() {
 
   await step('Annotate Clause (Ctrl+Alt+M) on a selection opens a comment, and the note is stored with its tags', async () => {
     // Select 台湾问题是中国核心利益中的核心 (line 21, columns 97–111) with the keyboard.
-    await page.keyboard.press('Control+G');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: 15_000 });
-    await input.fill(':21:97');
-    await page.keyboard.press('Enter');
-    const selection = page.locator('[id="status.editor.selection"]');
-    await pollUntil(async () => (await selection.textContent({ timeout: 1000 }))?.trim() === 'Ln 21, Col 97',
-      { timeoutMs: 10_000, what: 'status bar "Ln 21, Col 97"' });
+    await goToLine(page, 21, 97);
     for (let i = 0; i < 15; i++) await page.keyboard.press('Shift+ArrowRight');
-    await pollUntil(async () => (await selection.textContent({ timeout: 1000 }))?.trim() === 'Ln 21, Col 112 (15 selected)',
-      { timeoutMs: 10_000, what: 'a selection of 15 characters' });
+    await statusIs(page, 'Ln 21, Col 112 (15 selected)');
     await page.keyboard.press('Control+Alt+M');
     // The draft thread opens with its reply box folded into an "Annotate this clause" button, as
     // VS Code shows a new comment thread; clicking it opens the comment's small editor.
