@@ -121,7 +121,7 @@ const dateOf = (iso: string) => (iso ? new Date(iso) : undefined);
  */
 export function registerAnnotations(context: vscode.ExtensionContext, client: LanguageClient): void {
   const controller = vscode.comments.createCommentController(CONTROLLER_ID, 'Treaty Lens Annotations');
-  controller.options = { placeHolder: 'Note about this clause; #tags as words (#taiwan #new-wording)', prompt: 'Annotate this clause' };
+  controller.options = { placeHolder: 'Note about this clause; #tags as words (#taiwan #new-wording)', prompt: 'Write a note or a reply' };
   context.subscriptions.push(controller);
 
   /** Threads shown, by annotation id. */

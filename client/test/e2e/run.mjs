@@ -445,9 +445,9 @@ async function uiPass() {
     for (let i = 0; i < 15; i++) await page.keyboard.press('Shift+ArrowRight');
     await statusIs(page, 'Ln 21, Col 112 (15 selected)');
     await page.keyboard.press('Control+Alt+M');
-    // The draft thread opens with its reply box folded into an "Annotate this clause" button, as
+    // The draft thread opens with its reply box folded into a "Write a note or a reply" button, as
     // VS Code shows a new comment thread; clicking it opens the comment's small editor.
-    const replyButton = page.locator('.review-widget .review-thread-reply-button', { hasText: 'Annotate this clause' }).first();
+    const replyButton = page.locator('.review-widget .review-thread-reply-button', { hasText: 'Write a note or a reply' }).first();
     await replyButton.waitFor({ state: 'visible', timeout: 15_000 });
     await replyButton.click();
     const box = page.locator('.review-widget .comment-form .monaco-editor').first();
