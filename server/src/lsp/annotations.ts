@@ -18,12 +18,12 @@ import * as path from 'node:path';
 import { DiagnosticSeverity, ResponseError } from 'vscode-languageserver';
 import type { Diagnostic, Range } from 'vscode-languageserver';
 import {
-  addReply, annotationRows, changeReply, codePointIndex, counterpartFinder, createAnnotation, editAnnotation,
+  addReply, annotationRows, changeReply, codePointIndex, counterpartsIn, createAnnotation, editAnnotation,
   exportRecord, formatExport, fragmentIdAt, isResolved, moveAnnotation, noteOf, paragraphAt, repliesOf, setResolved, tagsOf,
   type Annotation, type AnnotationRow, type CounterpartOf, type ExportFormat, type ExportRecord, type Reply,
 } from '../core/annotations';
+import type { Alignment } from '../core/align';
 import { langFamily, type TreatyDocument } from '../core/model';
-import { pairingAnchorsNear } from '../host/corpusAnchors';
 import { ANNOTATIONS_FOLDER, AnnotationStore, annotationStorePath } from '../host/annotationStore';
 import { isCorpusPath } from '../host/textFile';
 import type { FeatureContext } from './context';
@@ -93,8 +93,6 @@ export function registerAnnotations(ctx: FeatureContext): void {
   /** The problems last warned about per store, so a warning is shown once per state of the file. */
   const warned = new Map<string, string>();
   const pending = new Map<string, NodeJS.Timeout>();
-  /** The pairing per model, valid while the counterpart file's model is the one it was made with. */
-  const alignments = new WeakMap<TreatyDocument, { counterpartOf: CounterpartOf; otherKey: string | undefined; otherDoc: TreatyDocument | undefined }>();
 
   const fail = (message: string): never => {
     throw new ResponseError(1, message);
@@ -153,37 +151,29 @@ export function registerAnnotations(ctx: FeatureContext): void {
   /** The document's current model, or an error the client shows. */
   const modelOf = (uri: string): TreatyDocument => ctx.modelOf(uri) ?? fail(`Treaty Lens has no model of ${uri}: open the document first.`);
 
-  type Pairing = { counterpartOf: CounterpartOf; otherKey: string | undefined; otherDoc: TreatyDocument | undefined };
-  const pairingOf = (key: string, doc: TreatyDocument): Pairing => {
-    let hit = alignments.get(doc);
-    if (hit && hit.otherKey !== undefined && ctx.modelOf(ctx.uriOf(hit.otherKey)) !== hit.otherDoc) hit = undefined;
-    if (!hit) {
-      const corpus = {
-        keys: () => ctx.service.corpus.keys(),
-        get: (k: string) => (k === key ? doc : ctx.modelOf(ctx.uriOf(k))),
-      };
-      const anchors = pairingAnchorsNear([path.dirname(key), ...ctx.roots().map((r) => path.join(r, 'corpus'))]);
-      const found = counterpartFinder(key, doc, corpus, anchors);
-      const fresh: Pairing = { ...found, otherDoc: found.otherKey === undefined ? undefined : corpus.get(found.otherKey) };
-      alignments.set(doc, fresh);
-      return fresh;
-    }
-    return hit;
+  /** Counterparts from the shared alignment (the one the hover and the jump show), and where they live. */
+  const pairingOf = (key: string): { counterpartOf: CounterpartOf; otherKey: string | undefined; alignment: Alignment | undefined } => {
+    const found = ctx.alignmentOf(ctx.uriOf(key));
+    return found
+      ? { counterpartOf: counterpartsIn(found.alignment), otherKey: found.otherKey, alignment: found.alignment }
+      : { counterpartOf: () => undefined, otherKey: undefined, alignment: undefined };
   };
 
   /**
    * Rows per model, valid while the store is unchanged: the hover and the client's re-list after
    * an edit ask for the same rows, and 10,000 annotations take tens of milliseconds to anchor.
    */
-  const rowCache = new WeakMap<TreatyDocument, { generation: number; rows: AnnotationRow[] }>();
+  const rowCache = new WeakMap<TreatyDocument, { generation: number; alignment: Alignment | undefined; rows: AnnotationRow[] }>();
   const generations = new Map<string, number>();
   const bump = (documentPath: string) => generations.set(documentPath, (generations.get(documentPath) ?? 0) + 1);
   const rowsOf = (key: string, doc: TreatyDocument, store: AnnotationStore): AnnotationRow[] => {
     const generation = generations.get(key) ?? 0;
     const hit = rowCache.get(doc);
-    if (hit && hit.generation === generation) return hit.rows;
-    const rows = annotationRows(doc, store.list(), pairingOf(key, doc).counterpartOf);
-    rowCache.set(doc, { generation, rows });
+    // Counterpart quotes change with the alignment (the counterpart file edited), not only the store.
+    const pairing = pairingOf(key);
+    if (hit && hit.generation === generation && hit.alignment === pairing.alignment) return hit.rows;
+    const rows = annotationRows(doc, store.list(), pairing.counterpartOf);
+    rowCache.set(doc, { generation, alignment: pairing.alignment, rows });
     return rows;
   };
 
@@ -349,7 +339,7 @@ export function registerAnnotations(ctx: FeatureContext): void {
     if (!path.isAbsolute(key)) return;
     void storeOf(key).catch(() => undefined);
     const doc = ctx.modelOf(e.document.uri);
-    const other = doc ? pairingOf(key, doc).otherKey : undefined;
+    const other = doc ? pairingOf(key).otherKey : undefined;
     if (other) void storeOf(other).catch(() => undefined);
   });
 
@@ -402,7 +392,7 @@ export function registerAnnotations(ctx: FeatureContext): void {
     const key = uriToKey(uri);
     const p = paragraphAt(doc, offset);
     if (!p || p.boilerplate !== null || !path.isAbsolute(key)) return undefined;
-    const { counterpartOf, otherKey } = pairingOf(key, doc);
+    const { counterpartOf, otherKey } = pairingOf(key);
     const others = counterpartOf(p);
     if (!others || others.length === 0) return undefined;
     const otherPath = otherKey ?? key;

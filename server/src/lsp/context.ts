@@ -7,6 +7,7 @@ import type { Connection, Diagnostic, SymbolInformation, TextDocuments } from 'v
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TreatyDocument } from '../core/model';
 import type { TreatyService } from '../core/service';
+import type { DocumentAlignment } from './alignments';
 
 /** A hover section in Markdown, or undefined when the feature has nothing to say there. */
 export type HoverProvider = (uri: string, doc: TreatyDocument, offset: number) => string | undefined;
@@ -28,6 +29,8 @@ export interface FeatureContext {
   /** The URI to answer with for an index key (the client's own spelling when it sent one). */
   uriOf(key: string): string;
   keyOf(uri: string): string;
+  /** The pairing the document takes part in (within itself or with its counterpart file), shared by every feature. */
+  alignmentOf(uri: string): DocumentAlignment | undefined;
   addHover(provider: HoverProvider): void;
   addDiagnostics(provider: DiagnosticsProvider): void;
   addWorkspaceSymbols(provider: WorkspaceSymbolProvider): void;

@@ -5,14 +5,13 @@
  * core's (`core/align`); this module finds documents, caches alignments per model and
  * converts offsets to positions.
  */
-import * as path from 'path';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { Diagnostic, Location, Position } from 'vscode-languageserver';
-import type { Alignment, AnchorExtractor, ParagraphPair } from '../core/align';
+import type { ParagraphPair } from '../core/align';
 import type { Article, Paragraph, TreatyDocument } from '../core/model';
 import { langFamily } from '../core/model';
 import { lineOfOffset } from '../core/parse';
-import { pairingAnchorsNear } from '../host/corpusAnchors';
+import type { DocumentAlignment as Located } from './alignments';
 import type { FeatureContext } from './context';
 import { toOffset, toPosition, toRange } from './convert';
 
@@ -48,52 +47,12 @@ export interface PairLens {
 const DEFAULT_THRESHOLD = 0.6;
 const LANGUAGE = { zh: 'Chinese', en: 'English' } as const;
 
-interface Located {
-  readonly alignment: Alignment;
-  readonly zhUri: string;
-  readonly enUri: string;
-}
 
 export function registerPairing(ctx: FeatureContext): void {
   const { align } = ctx.service;
-  // Models are immutable and replaced on every edit, so an alignment cached per pair of model
-  // objects is exactly as fresh as the documents (the workspaceCache idea without versions).
-  const cache = new WeakMap<TreatyDocument, WeakMap<TreatyDocument, Alignment>>();
   let threshold = DEFAULT_THRESHOLD;
 
-  /** Pairing anchors from names.json and glossary.json beside the file (or in a root's corpus folder). */
-  const anchorsFor = (key: string): AnchorExtractor =>
-    pairingAnchorsNear([path.dirname(key), ...ctx.roots().map((r) => path.join(r, 'corpus'))]);
-
   const families = (doc: TreatyDocument) => new Set(doc.paragraphs.filter(align.isPairable).map((p) => langFamily(p.lang)));
-
-  /** The alignment a document takes part in: within itself, or with its counterpart file. */
-  const locate = (uri: string): Located | undefined => {
-    const doc = ctx.modelOf(uri);
-    if (!doc) return undefined;
-    const key = ctx.keyOf(uri);
-    let zhDoc = doc;
-    let enDoc = doc;
-    let zhUri = uri;
-    let enUri = uri;
-    const otherKey = align.findCounterpartKey(key, doc, ctx.service.corpus);
-    const otherUri = otherKey === undefined ? undefined : ctx.uriOf(otherKey);
-    const other = otherUri === undefined ? undefined : ctx.modelOf(otherUri);
-    if (other && otherUri) {
-      if (families(doc).has('zh')) {
-        enDoc = other;
-        enUri = otherUri;
-      } else {
-        zhDoc = other;
-        zhUri = otherUri;
-      }
-    }
-    let inner = cache.get(zhDoc);
-    if (!inner) cache.set(zhDoc, (inner = new WeakMap()));
-    let alignment = inner.get(enDoc);
-    if (!alignment) inner.set(enDoc, (alignment = align.pairAcrossFiles(zhDoc, enDoc, { anchors: anchorsFor(key) })));
-    return { alignment, zhUri, enUri };
-  };
 
   const paragraphAt = (doc: TreatyDocument, offset: number): Paragraph | undefined => {
     const line = lineOfOffset(doc.lines, offset);
@@ -127,7 +86,7 @@ export function registerPairing(ctx: FeatureContext): void {
   const counterpart = ({ uri, position }: CounterpartParams): CounterpartResult => {
     const none = (reason: string): CounterpartResult => ({ locations: [], confidence: null, label: null, reason });
     const doc = ctx.modelOf(uri);
-    const loc = locate(uri);
+    const loc = ctx.alignmentOf(uri);
     if (!doc || !loc) return none('the document is not open or indexed');
     const p = paragraphAt(doc, toOffset(doc, position));
     if (!p) return none('no paragraph here');
@@ -145,7 +104,7 @@ export function registerPairing(ctx: FeatureContext): void {
   ctx.addHover((uri, doc, offset) => {
     const p = paragraphAt(doc, offset);
     if (!p || p.boilerplate !== null) return undefined;
-    const loc = locate(uri);
+    const loc = ctx.alignmentOf(uri);
     if (!loc) return undefined;
     const pair = align.pairOf(loc.alignment, p);
     const other = LANGUAGE[langFamily(p.lang) === 'zh' ? 'en' : 'zh'];
@@ -164,7 +123,7 @@ export function registerPairing(ctx: FeatureContext): void {
 
   ctx.connection.onRequest(PAIR_LENSES_REQUEST, ({ uri }: { uri: string }): PairLens[] => {
     const doc = ctx.modelOf(uri);
-    const loc = locate(uri);
+    const loc = ctx.alignmentOf(uri);
     if (!doc || !loc) return [];
     const lenses: PairLens[] = [];
     for (const pair of loc.alignment.pairs) {
@@ -195,7 +154,7 @@ export function registerPairing(ctx: FeatureContext): void {
       pulled = true;
       ctx.connection.workspace.getConfiguration('treatyLens.pairing').then(applySettings, () => undefined);
     }
-    const loc = locate(uri);
+    const loc = ctx.alignmentOf(uri);
     if (!loc) return [];
     const { alignment } = loc;
     // A one-language file with no counterpart file is a text, not a pairing problem.

@@ -22,6 +22,7 @@ import {
 import { registerAnnotations } from './annotations';
 import { registerPairing } from './pairing';
 import { TERM_TOKEN_LEGEND, registerTerms } from './terms';
+import { createAlignments } from './alignments';
 import type { DiagnosticsProvider, FeatureContext, HoverProvider, WorkspaceSymbolProvider } from './context';
 
 /** A feature module's entry point; see context.ts. */
@@ -114,11 +115,12 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(uri, doc) });
   };
 
+  const alignmentOf = createAlignments({ service, roots: () => roots, modelOf, uriOf, keyOf });
   const ctx: FeatureContext = {
     connection, documents, service,
     roots: () => roots,
     modelOf: (uri) => modelOf(uri),
-    uriOf, keyOf,
+    uriOf, keyOf, alignmentOf,
     addHover: (provider) => hoverProviders.push(provider),
     addDiagnostics: (provider) => diagnosticsProviders.push(provider),
     addWorkspaceSymbols: (provider) => symbolProviders.push(provider),

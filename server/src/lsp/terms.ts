@@ -12,9 +12,6 @@ import { DiagnosticSeverity, DocumentHighlightKind, SemanticTokensBuilder, Symbo
 import type {
   Diagnostic, DocumentHighlight, Location, SemanticTokensLegend, SymbolInformation, WorkspaceEdit,
 } from 'vscode-languageserver';
-import { findCounterpartKey, pairAcrossFiles, pairParagraphs } from '../core/align';
-import type { Alignment } from '../core/align';
-import { langFamily } from '../core/model';
 import type { TreatyDocument } from '../core/model';
 import { splitLines } from '../core/parse';
 import {
@@ -63,7 +60,6 @@ export function registerTerms(ctx: FeatureContext): void {
   let discovered = false;
   const probed = new Set<string>();
   let divergenceOn = true;
-  const alignments = new WeakMap<TreatyDocument, { other: TreatyDocument | undefined; alignment: Alignment | undefined }>();
 
   const log = (what: string, e: unknown) => connection.console.error(`Treaty Lens terms: ${what}: ${(e as Error).stack ?? e}`);
 
@@ -266,27 +262,10 @@ export function registerTerms(ctx: FeatureContext): void {
     return symbols;
   });
 
-  /** The pairing of a document: within itself when bilingual, else with its counterpart file. */
-  const alignmentOf = (uri: string, doc: TreatyDocument): Alignment | undefined => {
-    const cached = alignments.get(doc);
-    const families = new Set(doc.paragraphs.map((p) => langFamily(p.lang)));
-    if (families.size === 2) {
-      if (cached) return cached.alignment;
-      const alignment = pairParagraphs(doc);
-      alignments.set(doc, { other: undefined, alignment });
-      return alignment;
-    }
-    const otherKey = findCounterpartKey(ctx.keyOf(uri), doc, ctx.service.corpus);
-    const other = otherKey ? ctx.service.corpus.get(otherKey) : undefined;
-    if (cached && cached.other === other) return cached.alignment;
-    const alignment = other ? (families.has('zh') ? pairAcrossFiles(doc, other) : pairAcrossFiles(other, doc)) : undefined;
-    alignments.set(doc, { other, alignment });
-    return alignment;
-  };
-
   ctx.addDiagnostics((uri, doc) => {
     if (!divergenceOn || index.current.terms.length === 0) return [];
-    const alignment = alignmentOf(uri, doc);
+    // The same pairing the hover and the jump show, made with the corpus's anchors.
+    const alignment = ctx.alignmentOf(uri)?.alignment;
     if (!alignment) return [];
     return findDivergences(alignment, (d) => index.occurrencesOf(d), (id) => index.term(id))
       .filter((d) => d.doc === doc)

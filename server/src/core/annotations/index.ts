@@ -21,6 +21,7 @@ export {
   articleOfFragment,
   articleRangeFinder,
   counterpartFinder,
+  counterpartsIn,
   exportRecord,
   formatExport,
   fragmentIdAt,

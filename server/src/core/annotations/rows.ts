@@ -4,7 +4,7 @@
  * export formats (JSON, CSV, Markdown) the CLI and the editor's export command share.
  */
 
-import { findCounterpartKey, isPairable, pairAcrossFiles, pairOf, pairParagraphs, type AnchorExtractor, type CorpusView } from '../align';
+import { findCounterpartKey, isPairable, pairAcrossFiles, pairOf, pairParagraphs, type Alignment, type AnchorExtractor, type CorpusView } from '../align';
 import { langFamily, type Article, type Paragraph, type TextRange, type TreatyDocument } from '../model';
 import { lineOfOffset } from '../parse';
 import { anchorAnnotations, type AnchorStatus, type FindArticleRange } from './anchor';
@@ -116,12 +116,16 @@ export function counterpartFinder(
     const hasZh = doc.paragraphs.some((p) => isPairable(p) && langFamily(p.lang) === 'zh');
     alignment = hasZh ? pairAcrossFiles(doc, other, { anchors }) : pairAcrossFiles(other, doc, { anchors });
   }
-  const counterpartOf: CounterpartOf = (p) => {
+  return { counterpartOf: counterpartsIn(alignment), otherKey: other === undefined ? undefined : otherKey };
+}
+
+/** The counterpart paragraphs of a paragraph in an alignment; undefined when it is unpaired. */
+export function counterpartsIn(alignment: Alignment): CounterpartOf {
+  return (p) => {
     const pair = pairOf(alignment, p);
     if (!pair) return undefined;
     return pair.zh.includes(p) ? pair.en : pair.zh;
   };
-  return { counterpartOf, otherKey: other === undefined ? undefined : otherKey };
 }
 
 /** `zh/art_5__para_2` → `zh/art_5`; `zh/art_3__point_1__para_2` → `zh/art_3__point_1`; others unchanged. */
